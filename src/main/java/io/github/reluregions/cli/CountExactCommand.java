@@ -2,7 +2,14 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.checkpoint.CheckpointFile;
+import io.github.reluregions.checkpoint.ProblemFingerprint;
+import io.github.reluregions.engine.CheckpointSink;
 import io.github.reluregions.engine.CountResult;
+import io.github.reluregions.engine.ExactCounter;
+import io.github.reluregions.engine.LpEngine;
+import io.github.reluregions.engine.SearchState;
 import io.github.reluregions.engine.RegionListener;
 import io.github.reluregions.engine.SearchMonitor;
 import io.github.reluregions.engine.StopReason;
@@ -54,6 +61,25 @@ final class CountExactCommand implements Callable<Integer> {
             description = "Stream one interior point per region to FILE, as JSON lines.")
     Path witnesses;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads of the lp engine, each searching its own subtrees with its own LP model "
+                    + "(default: all cores).")
+    int threads;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Save the search's open subtrees to FILE every --checkpoint-interval seconds and when it "
+                    + "ends or is stopped (lp engine), so that --resume can continue it.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
+    double checkpointInterval;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the search saved in the checkpoint FILE (same network, domain and tolerance); "
+                    + "new checkpoints go to FILE too unless --checkpoint names another.")
+    Path resume;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress line on stderr (default: when stderr is a terminal).")
     Boolean progress;
@@ -84,7 +110,7 @@ final class CountExactCommand implements Callable<Integer> {
             try (Progress ignored = Progress.start(progress, monitor, err);
                     WitnessWriter witnessWriter = witnesses == null ? null : new WitnessWriter(witnesses, net.hiddenWidths())) {
                 RegionListener listener = witnessWriter == null ? RegionListener.NONE : witnessWriter;
-                result = engine.create().count(net, domain, tolerances, monitor, listener);
+                result = counter(problem, tolerances).count(net, domain, tolerances, monitor, listener);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
@@ -100,6 +126,38 @@ final class CountExactCommand implements Callable<Integer> {
                 // the JVM is exiting on a signal: the hook is running and lets it exit once we are done
             }
         }
+    }
+
+    private ExactCounter counter(ProblemInput.Problem problem, Tolerances tolerances) {
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads < 0) {
+            throw new InvalidInputException("--threads is " + threads + "; it must be positive.",
+                    "Maybe --threads=" + Runtime.getRuntime().availableProcessors() + ", the number of cores.");
+        }
+        if (!(checkpointInterval > 0)) {
+            throw new InvalidInputException("--checkpoint-interval is " + checkpointInterval
+                    + "; it must be a positive number of seconds.");
+        }
+        Path checkpointFile = checkpoint != null ? checkpoint : resume;
+        if (engine != EngineChoice.LP) {
+            if (checkpointFile != null) {
+                throw new InvalidInputException("--checkpoint and --resume work with the lp engine only, not "
+                        + engine.label() + ".", "Maybe --engine=lp.");
+            }
+            return engine.create();
+        }
+        CheckpointSink sink = CheckpointSink.NONE;
+        SearchState start = null;
+        if (checkpointFile != null) {
+            String fingerprint = ProblemFingerprint.of(problem.network(), problem.domain(), tolerances);
+            String description = problem.file() + " in " + problem.domain().describe();
+            if (resume != null) {
+                start = new CheckpointFile(resume, fingerprint, description).load();
+            }
+            CheckpointFile file = new CheckpointFile(checkpointFile, fingerprint, description);
+            sink = file::save;
+        }
+        return new LpEngine(new LpEngine.Options(workers, start, sink, checkpointInterval));
     }
 
     static int exitCode(CountResult result) {

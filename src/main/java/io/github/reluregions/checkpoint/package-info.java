@@ -1,0 +1,5 @@
+/**
+ * Checkpoints of the LP engine's search: its open subtrees and counts so far, saved atomically as JSON
+ * and bound by a fingerprint to the network, domain and tolerances they were made for.
+ */
+package io.github.reluregions.checkpoint;
