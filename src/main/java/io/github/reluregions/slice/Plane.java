@@ -144,7 +144,13 @@ public record Plane(double[] origin, double[] u, double[] v) {
     private static String text(double[] values) {
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < values.length; j++) {
-            sb.append(j == 0 ? "" : ",").append(values[j]);
+            double value = values[j];
+            sb.append(j == 0 ? "" : ",");
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                sb.append((long) value);
+            } else {
+                sb.append(value);
+            }
         }
         return sb.toString();
     }

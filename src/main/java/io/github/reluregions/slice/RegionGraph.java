@@ -68,11 +68,13 @@ public final class RegionGraph {
     }
 
     /**
-     * A colour (0, 1, ...) per polygon such that neighbours differ: polygons in order of falling degree
-     * (Welsh-Powell), each taking the smallest colour none of its coloured neighbours has. A partition of
-     * the plane into convex cells usually needs 4 to 6.
+     * A colour (0, 1, ...) per polygon such that neighbours differ. Polygons are taken in order of falling
+     * degree (Welsh-Powell); each takes, among the first {@code preferred} colours that none of its
+     * coloured neighbours has, the one used least so far, so that the picture uses all of them evenly. Only
+     * a polygon whose neighbours hold all {@code preferred} colours gets a further one (the smallest free).
+     * Costs O(n log n + edges).
      */
-    public int[] greedyColouring() {
+    public int[] colouring(int preferred) {
         int n = neighbours.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -81,18 +83,29 @@ public final class RegionGraph {
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> -neighbours[i].length).thenComparingInt(i -> i));
         int[] colour = new int[n];
         Arrays.fill(colour, -1);
+        int[] uses = new int[Math.max(preferred, 1)];
         for (int i : order) {
-            boolean[] used = new boolean[neighbours[i].length + 1];
+            boolean[] taken = new boolean[Math.max(preferred, neighbours[i].length) + 1];
             for (int j : neighbours[i]) {
-                if (colour[j] >= 0 && colour[j] < used.length) {
-                    used[colour[j]] = true;
+                if (colour[j] >= 0 && colour[j] < taken.length) {
+                    taken[colour[j]] = true;
                 }
             }
-            int c = 0;
-            while (used[c]) {
-                c++;
+            int best = -1;
+            for (int c = 0; c < preferred; c++) {
+                if (!taken[c] && (best < 0 || uses[c] < uses[best])) {
+                    best = c;
+                }
             }
-            colour[i] = c;
+            if (best < 0) {
+                best = preferred;
+                while (taken[best]) {
+                    best++;
+                }
+            } else {
+                uses[best]++;
+            }
+            colour[i] = best;
         }
         return colour;
     }

@@ -71,4 +71,115 @@ class SlicerTest {
         }
         assertEquals(1.0, slice.coveredFraction(), 1e-9);
     }
+
+    @Test
+    void everyWitnessLiesInsideItsPolygonAndOnlyThere() {
+        Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json"));
+        Slice slice = slice(net, Plane.inputs2d(), Box.cube(2, -2, 2));
+        assertEquals(97, slice.regions().size());
+        for (SliceRegion region : slice.regions()) {
+            double[] w = region.witness();
+            int inside = 0;
+            for (SliceRegion other : slice.regions()) {
+                if (contains(other.polygon(), w[0], w[1])) {
+                    inside++;
+                    assertEquals(region, other, "witness of one region inside another's polygon");
+                }
+            }
+            assertEquals(1, inside);
+        }
+    }
+
+    @Test
+    void polygonalBallsAreTiledAndTheL2DiscKeepsEveryRegion() {
+        Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json"));
+        for (Norm norm : Norm.values()) {
+            Ball ball = Ball.of(new double[] {0.2, -0.1}, 1.3, norm);
+            Slice slice = slice(net, Plane.inputs2d(), ball);
+            assertEquals(new LpEngine().count(net, ball).regions(), slice.regions().size(), norm.label());
+            for (SliceRegion region : slice.regions()) {
+                assertFalse(region.polygon().isEmpty(), norm.label());
+            }
+            if (norm == Norm.L2) {
+                assertEquals(ball, slice.disc());
+            } else {
+                double area = norm == Norm.L1 ? 2 * 1.3 * 1.3 : 4 * 1.3 * 1.3;
+                assertEquals(area, slice.window().area(), 1e-12);
+                assertEquals(1.0, slice.coveredFraction(), 1e-9, norm.label());
+            }
+        }
+    }
+
+    @Test
+    void aPlaneOfScaledDirectionsIsTheBoxItCovers() {
+        Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json"));
+        Plane scaled = Plane.of(new double[] {1, -1}, new double[] {2, 0}, new double[] {0, 2});
+        Box window = Box.of(new double[] {-1.5, -0.5}, new double[] {0.5, 1.5}); // x in [-2, 2]^2
+        Slice slice = slice(net, scaled, window);
+        assertEquals(97, slice.regions().size());
+        assertEquals(1.0, slice.coveredFraction(), 1e-9);
+    }
+
+    @Test
+    void aSliceThroughExtraInputsCountsOnlyTheCellsThePlaneMeets() {
+        // The 2-D net beside an independent 1-D net: in a plane at fixed third input, the 1-D net's neurons
+        // are constant, so the slice has the 2-D net's regions.
+        Network twoD = Nets.randomNet(new int[] {2, 6, 6}, 11);
+        Network oneD = Nets.randomNet(new int[] {1, 3, 3}, 12);
+        Network net = Nets.blockDiagonal(twoD, oneD);
+        Plane plane = Plane.of(new double[] {0, 0, 0.37}, new double[] {1, 0, 0}, new double[] {0, 1, 0});
+        Box window = Box.cube(2, -2, 2);
+        Slice slice = slice(net, plane, window);
+        assertEquals(new LpEngine().count(twoD, window).regions(), slice.regions().size());
+        assertEquals(1.0, slice.coveredFraction(), 1e-9);
+    }
+
+    @Test
+    void theOutputZeroSetIsWhereTheOutputVanishes() {
+        Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json"));
+        Slice slice = slice(net, Plane.inputs2d(), Box.cube(2, -2, 2));
+        int segments = 0;
+        for (SliceRegion region : slice.regions()) {
+            double[] s = region.outputZeroSegment(0);
+            if (s == null) {
+                continue;
+            }
+            segments++;
+            double[] mid = {(s[0] + s[2]) / 2, (s[1] + s[3]) / 2};
+            double scale = Math.abs(net.evaluate(region.witness())[0]) + 1;
+            assertEquals(0, net.evaluate(mid)[0], 1e-9 * scale);
+        }
+        assertTrue(segments > 0, "the example net's output changes sign in [-2, 2]^2");
+    }
+
+    @Test
+    void neighboursGetDifferentColours() {
+        Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json"));
+        Slice slice = slice(net, Plane.inputs2d(), Box.cube(2, -2, 2));
+        List<ConvexPolygon> polygons = slice.regions().stream().map(SliceRegion::polygon).toList();
+        RegionGraph graph = RegionGraph.of(polygons, 1e-9);
+        int[] colour = graph.colouring(12);
+        int edges = 0;
+        for (int i = 0; i < graph.size(); i++) {
+            assertTrue(graph.neighbours(i).length >= 2, "a cell of a partition of a box has 2 or more neighbours");
+            for (int j : graph.neighbours(i)) {
+                assertNotEquals(colour[i], colour[j]);
+                edges++;
+            }
+        }
+        // Euler for a planar partition: edges between cells are fewer than 3 per cell.
+        assertTrue(edges / 2 < 3 * polygons.size(), "edges " + edges / 2);
+        assertTrue(java.util.Arrays.stream(colour).max().orElse(0) < 12);
+    }
+
+    private static boolean contains(ConvexPolygon p, double x, double y) {
+        for (int i = 0; i < p.size(); i++) {
+            int j = (i + 1) % p.size();
+            double cross = (p.x(j) - p.x(i)) * (y - p.y(i)) - (p.y(j) - p.y(i)) * (x - p.x(i));
+            if (cross <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
