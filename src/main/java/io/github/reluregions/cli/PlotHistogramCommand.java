@@ -2,9 +2,7 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.plot.Charts;
-import io.github.reluregions.plot.Table;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,15 +13,14 @@ import picocli.CommandLine.Spec;
 /** {@code plot histogram}: a histogram of one numeric column of a table. */
 @Command(name = "histogram", mixinStandardHelpOptions = true,
         header = "Draws a histogram of one numeric column of a CSV, JSON or JSON-lines table.",
-        description = {"The table is CSV with a header row (.csv), a JSON array of objects (.json) or one JSON object "
-                + "a line (.jsonl), e.g. the --witnesses file of 'count exact' (column radius). Empty cells are "
-                + "left out. The height defaults to 3/4 of the width."})
+        description = {"For example the --witnesses file of 'count exact' (column radius). Empty cells are left out. "
+                + "The height defaults to 3/4 of the width."})
 final class PlotHistogramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", paramLabel = "FILE", required = true, description = "The table to read.")
-    Path in;
+    @Mixin
+    TableInput table;
 
     @Option(names = "--column", paramLabel = "NAME", required = true, description = "The column to count values of.")
     String column;
@@ -45,15 +42,15 @@ final class PlotHistogramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         image.check();
-        double[] values = Table.read(in).numbers(column);
+        double[] values = table.read().numbers(column);
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new InvalidInputException("Column '" + column + "' of " + in + " has the value " + values[i]
+                throw new InvalidInputException("Column '" + column + "' of " + table.in + " has the value " + values[i]
                         + "; a histogram needs finite numbers.");
             }
             if (log10) {
                 if (!(values[i] > 0)) {
-                    throw new InvalidInputException("Column '" + column + "' of " + in + " has the value " + values[i]
+                    throw new InvalidInputException("Column '" + column + "' of " + table.in + " has the value " + values[i]
                             + ", which has no log10.", "Maybe leave out --log10.");
                 }
                 values[i] = Math.log10(values[i]);

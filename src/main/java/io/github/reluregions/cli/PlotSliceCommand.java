@@ -88,6 +88,9 @@ final class PlotSliceCommand implements Callable<Integer> {
     public Integer call() {
         image.check();
         Network net = network.read();
+        if (outputZero != null) {
+            SlicePicture.requireOutput(outputZero, net.outputDimension());
+        }
         Plane plane;
         InputDomain domain;
         boolean planeGiven = origin != null || u != null || v != null || window != null;

@@ -11,6 +11,7 @@ public enum ImageFormat {
     /** The format of {@code file} by its extension ({@code .png} or {@code .svg}). */
     public static ImageFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String path = file.toString();
         if (name.endsWith(".png")) {
             return PNG;
         }
@@ -18,6 +19,6 @@ public enum ImageFormat {
             return SVG;
         }
         throw new InvalidInputException("Cannot tell the image format of " + file + "; it must end in .png or .svg.",
-                "Maybe --out=" + (name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + ".png.");
+                "Maybe --out=" + (name.contains(".") ? path.substring(0, path.lastIndexOf('.')) : path) + ".png.");
     }
 }

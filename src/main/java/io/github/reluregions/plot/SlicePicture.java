@@ -39,11 +39,15 @@ public record SlicePicture(Slice slice, String title, String subtitle, String xL
         Objects.requireNonNull(slice, "slice");
         markers = List.copyOf(markers);
         if (outputZero >= 0 && !slice.regions().isEmpty()) {
-            int outputs = slice.regions().get(0).piece().output().outputSize();
-            if (outputZero >= outputs) {
-                throw new InvalidInputException("--output-zero=" + outputZero + " but the network has " + outputs
-                        + " output(s), numbered from 0.", "Maybe --output-zero=0.");
-            }
+            requireOutput(outputZero, slice.regions().get(0).piece().output().outputSize());
+        }
+    }
+
+    /** Checks that output {@code k} (numbered from 0) is one of a network's {@code outputs}. */
+    public static void requireOutput(int k, int outputs) {
+        if (k < 0 || k >= outputs) {
+            throw new InvalidInputException("--output-zero=" + k + " but the network has " + outputs
+                    + " output(s), numbered from 0.", "Maybe --output-zero=0.");
         }
     }
 
