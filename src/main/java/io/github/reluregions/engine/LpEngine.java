@@ -5,6 +5,7 @@ import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
+import io.github.reluregions.solver.OrTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +86,7 @@ public final class LpEngine implements ExactCounter {
         SearchState base = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
         RegionListener sink = scaling.wrap(options.threads() == 1 ? listener : synchronizedListener(listener));
 
+        OrTools.load(); // here, so that a native failure ends the count at once, on the caller's thread
         WorkPool pool = new WorkPool(base.open(), monitor, base);
         AtomicLong numbering = new AtomicLong(base.regions());
         List<Worker> workers = new ArrayList<>();
@@ -103,9 +105,12 @@ public final class LpEngine implements ExactCounter {
             monitor.interrupt();
             workers.forEach(Worker::joinQuietly);
         }
-        RuntimeException failure = pool.failure();
-        if (failure != null) {
-            throw failure;
+        Throwable failure = pool.failure();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
         SearchState end = state(base, workers, pool.remaining());
         options.checkpoints().save(end);
@@ -198,7 +203,7 @@ public final class LpEngine implements ExactCounter {
                         own.run(task);
                     } catch (SubtreeSearch.StopSearch stop) {
                         return;
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         pool.failed(e);
                         return;
                     }

@@ -18,7 +18,7 @@ final class WorkPool {
     private int busy;
     private int waiting;
     private boolean stopping;
-    private RuntimeException failure;
+    private Throwable failure;
 
     private volatile boolean hungry;
     private volatile boolean checkpointRequested;
@@ -92,7 +92,7 @@ final class WorkPool {
     }
 
     /** The worker failed; the search ends and the failure is rethrown to the caller. */
-    synchronized void failed(RuntimeException e) {
+    synchronized void failed(Throwable e) {
         if (failure == null) {
             failure = e;
         }
@@ -179,7 +179,7 @@ final class WorkPool {
         }
     }
 
-    synchronized RuntimeException failure() {
+    synchronized Throwable failure() {
         return failure;
     }
 
