@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Understood: {@code (declare-const X_i Real)} and {@code (declare-const Y_i Real)};
  * {@code (assert ...)} of a comparison ({@code <=, >=, <, >}, also chained) between one input
- * {@code X_i} and a number, or an {@code and} of such comparisons. Strict and non-strict bounds give the
+ * {@code X_i} and a number, or an {@code and} of such comparisons (also inside an {@code or} of one
+ * disjunct, as the competition's files write it). Strict and non-strict bounds give the
  * same closed box (regions are counted in its interior). Several bounds on one side keep the tightest.
  * Assertions (or conjuncts of an {@code and}) that mention only outputs {@code Y_i} are the property to
  * verify, not the domain: they are counted and ignored. Refused, with the line: a disjunction over inputs
@@ -125,6 +126,10 @@ public final class VnnLibReader {
             for (int i = 1; i < condition.size(); i++) {
                 assertion(condition.get(i));
             }
+            return;
+        }
+        if ("or".equals(condition.head()) && condition.size() == 2) {
+            assertion(condition.get(1)); // the competition's (or (and ...)) form with one disjunct
             return;
         }
         if (mentions(condition, OUTPUT)) {

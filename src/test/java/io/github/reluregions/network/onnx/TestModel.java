@@ -15,18 +15,18 @@ import java.nio.ByteOrder;
 import java.util.Random;
 
 /** Builds small ONNX models for tests: one float input, initializers, nodes, one output. */
-final class TestModel {
+public final class TestModel {
     private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
     private final Random random = new Random(7);
     private int nodes;
 
     /** The graph input {@code name} of this shape (a negative dimension is symbolic). */
-    TestModel input(String name, long... dims) {
+    public TestModel input(String name, long... dims) {
         graph.addInput(valueInfo(name, dims));
         return this;
     }
 
-    TestModel output(String name) {
+    public TestModel output(String name) {
         graph.addOutput(valueInfo(name));
         return this;
     }
@@ -43,7 +43,7 @@ final class TestModel {
     }
 
     /** A float initializer of Gaussian values. */
-    TestModel randomInitializer(String name, long... dims) {
+    public TestModel randomInitializer(String name, long... dims) {
         int size = 1;
         for (long dim : dims) {
             size *= (int) dim;
@@ -62,7 +62,7 @@ final class TestModel {
         return this;
     }
 
-    TestModel node(String op, String[] inputs, String output, AttributeProto... attributes) {
+    public TestModel node(String op, String[] inputs, String output, AttributeProto... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(op.toLowerCase() + "_" + nodes++)
                 .addOutput(output);
         for (String input : inputs) {
@@ -75,7 +75,7 @@ final class TestModel {
         return this;
     }
 
-    static String[] in(String... names) {
+    public static String[] in(String... names) {
         return names;
     }
 
@@ -109,7 +109,7 @@ final class TestModel {
         return graph;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return ModelProto.newBuilder().setIrVersion(7).setProducerName("relu-regions tests")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
                 .setGraph(graph).build().toByteArray();
