@@ -65,7 +65,7 @@ public final class OnnxNetworkReader {
         try {
             model = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw notOnnx(source, "it is not a protobuf message (" + e.getMessage() + ")");
+            throw notOnnx(source, "it does not parse as a protobuf message");
         }
         if (!model.hasGraph() || model.getGraph().getNodeCount() == 0) {
             throw notOnnx(source, "it holds no graph");
