@@ -31,7 +31,7 @@ final class ProblemInput {
             InputDomain restricted = loaded.inputRange().restrict(domain);
             if (!restricted.equals(domain)) {
                 notes.add(network.file + " clips its inputs to " + loaded.inputRange().describe()
-                        + ", which creates no regions; counting in " + restricted.describe() + ".");
+                        + ", which creates no regions; the domain is restricted to " + restricted.describe() + ".");
             }
             domain = restricted;
         }
