@@ -87,6 +87,7 @@ final class CountExactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProblemInput.Problem problem = input.read();
+        problem.printNotes(spec.commandLine().getErr());
         Network net = problem.network();
         InputDomain domain = problem.domain();
         Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);

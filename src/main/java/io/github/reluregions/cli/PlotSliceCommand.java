@@ -15,6 +15,7 @@ import io.github.reluregions.slice.Slice;
 import io.github.reluregions.slice.Slicer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,7 +88,8 @@ final class PlotSliceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         image.check();
-        Network net = network.read();
+        Network net = network.read().network();
+        List<String> notes = new ArrayList<>();
         if (outputZero != null) {
             SlicePicture.requireOutput(outputZero, net.outputDimension());
         }
@@ -95,7 +97,8 @@ final class PlotSliceCommand implements Callable<Integer> {
         InputDomain domain;
         boolean planeGiven = origin != null || u != null || v != null || window != null;
         if (planeGiven) {
-            if (domainOptions.box != null || domainOptions.center != null || domainOptions.radius != null) {
+            if (domainOptions.box != null || domainOptions.center != null || domainOptions.radius != null
+                    || domainOptions.vnnlib != null) {
                 throw new InvalidInputException("Both a domain (--box or a ball) and a plane (--origin, --u, --v, "
                         + "--window) were given; choose one.",
                         "Maybe --window for the part of the plane to draw, in plane coordinates.");
@@ -117,7 +120,10 @@ final class PlotSliceCommand implements Callable<Integer> {
                         + "needs a plane.", "Maybe " + planeExample(net.inputDimension()) + ".");
             }
             plane = Plane.inputs2d();
-            domain = domainOptions.resolve(2);
+            domain = domainOptions.resolve(2, notes);
+            for (String note : notes) {
+                spec.commandLine().getErr().println("note: " + note);
+            }
             if (domain instanceof WholeSpace) {
                 throw new InvalidInputException("A slice needs a bounded domain to draw.", "Maybe --box=-2:2.");
             }

@@ -27,7 +27,8 @@ class InterruptTest {
     void sigintWritesThePartialReportAndExits130() throws Exception {
         // sum_{j<=5} C(60, j) ~ 6e6 regions in R^5: far more than 3 s of counting.
         Path net = Nets.writeJson(Nets.randomOneLayer(5, 60, 5), tmp.resolve("net.json"));
-        JsonNode report = interruptAfter(3, net.toString(), "--box=-5:5", "--json");
+        Path checkpoint = tmp.resolve("started.checkpoint.json");
+        JsonNode report = interruptAfter(checkpoint, net.toString(), "--box=-5:5", "--json");
         assertTrue(report.get("regions").asLong() > 0);
         assertTrue(report.get("exploredFraction").asDouble() < 1);
     }
@@ -37,7 +38,7 @@ class InterruptTest {
         // 30 hyperplanes in general position in R^4: sum_{j<=4} C(30, j) = 31931 regions in all of R^4.
         Path net = Nets.writeJson(Nets.randomOneLayer(4, 30, 9), tmp.resolve("net.json"));
         Path checkpoint = tmp.resolve("run.checkpoint.json");
-        JsonNode partial = interruptAfter(2, net.toString(), "--threads=2", "--checkpoint=" + checkpoint, "--json");
+        JsonNode partial = interruptAfter(checkpoint, net.toString(), "--threads=2", "--json");
         long before = partial.get("regions").asLong();
         assertTrue(before > 0 && before < 31931, "regions before the interrupt: " + before);
         assertTrue(Files.exists(checkpoint), "the interrupted run should leave its checkpoint");
@@ -52,8 +53,11 @@ class InterruptTest {
         assertTrue(resumed.get("complete").asBoolean());
     }
 
-    /** Starts {@code count exact ARGS} in a child JVM, sends SIGINT after {@code seconds}, returns its report. */
-    private JsonNode interruptAfter(int seconds, String... args) throws Exception {
+    /**
+     * Starts {@code count exact ARGS} in a child JVM with checkpoints every 0.5 s to {@code checkpoint}, sends it
+     * SIGINT once the first checkpoint shows the count is under way, and returns its report.
+     */
+    private JsonNode interruptAfter(Path checkpoint, String... args) throws Exception {
         Path out = tmp.resolve("out.json");
         Path err = tmp.resolve("err.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -63,8 +67,13 @@ class InterruptTest {
                 "$SIG{INT}='DEFAULT'; exec @ARGV", java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "count", "exact"));
         command.addAll(List.of(args));
+        command.addAll(List.of("--checkpoint=" + checkpoint, "--checkpoint-interval=0.5"));
         Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertFalse(child.waitFor(seconds, TimeUnit.SECONDS), "the count should still be running after " + seconds + " s");
+        for (int waited = 0; !Files.exists(checkpoint) && waited < 600; waited++) {
+            assertFalse(child.waitFor(100, TimeUnit.MILLISECONDS), "the count ended before its first checkpoint");
+        }
+        assertTrue(Files.exists(checkpoint), "no checkpoint after 60 s");
+        assertFalse(child.waitFor(1, TimeUnit.SECONDS), "the count should still be running");
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
         assertEquals(0, kill.waitFor());
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child should end soon after SIGINT");

@@ -44,7 +44,7 @@ class PlotCommandTest {
                 "--window=-2:2,-1:3", "--output-zero=0", "--out=" + svg, "--width=300", "--height=200");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("regions (exact) in plane origin 0.1,0,0,-0.2, u 1,0,0,0, v 0,0.5,0.5,0; "
-                + "window [-2.0, 2.0] x [-1.0, 3.0]; polygon areas sum to the window's area within"), run.out());
+                + "window = linf ball of radius 2.0 around [0.0, 1.0]; polygon areas sum to the window's area within"), run.out());
         Images.assertSvg(svg, 300, 200);
     }
 
