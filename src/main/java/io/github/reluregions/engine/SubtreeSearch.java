@@ -263,17 +263,29 @@ final class SubtreeSearch {
         }
         double value = dot(w, x) + c;
         boolean witnessSide = value > 0;
-        double inherited = Math.min(radius, Math.abs(value) / norm);
+        double distance = Math.abs(value) / norm;
+        double inherited = Math.min(radius, distance);
         boolean other = !witnessSide;
 
-        push(global, w, c, norm, other, true);
-        Witness otherWitness = findWitness();
-        pop();
+        // When the hyperplane cuts the witness's ball deep enough, both sides hold a smaller ball of it: no LP.
+        Witness[] split = distance < radius - 2 * tol.interiorRadius()
+                ? splitBall(w, c, norm, value, x, radius, distance) : null;
+        Witness otherWitness;
+        if (split != null) {
+            otherWitness = split[1];
+        } else {
+            push(global, w, c, norm, other, true);
+            otherWitness = findWitness();
+            pop();
+        }
 
         if (otherWitness.found()) {
             // Both sides have interior: branch, off side first, while the on side waits.
-            Witness inheritedWitness = inherited > tol.interiorRadius()
+            Witness inheritedWitness = split != null ? split[0] : inherited > tol.interiorRadius()
                     ? new Witness(x, inherited, Double.NaN, false) : null;
+            if (split != null) {
+                decidedByWitness++; // the other side, whose point also came from the ball
+            }
             Witness onWitness = other ? otherWitness : inheritedWitness;
             Witness offWitness = other ? inheritedWitness : otherWitness;
             int pending = pushPending(global, onWitness, weight / 2);
@@ -303,6 +315,35 @@ final class SubtreeSearch {
             descend(global, witnessSide, childWitness, layer, neuron, map, bias, scale, weight);
             pop();
         }
+    }
+
+    /**
+     * Splits the ball of radius {@code radius} around the witness {@code x}, which the hyperplane
+     * {@code w.y + c = 0} cuts at distance {@code distance}: with {@code u} the unit normal from {@code x}
+     * toward the hyperplane and {@code s = (radius - distance) / 2}, the ball around {@code x - s u} of radius
+     * {@code (radius + distance) / 2} lies inside the old ball on {@code x}'s side, and the ball around
+     * {@code x + (distance + s) u} of radius {@code s} inside the old ball on the other side. Both points are
+     * certified again here (their margins to every constraint recomputed); returns {witness side, other
+     * side}, or null if either fails.
+     */
+    private Witness[] splitBall(double[] w, double c, double norm, double value, double[] x, double radius,
+            double distance) {
+        double s = (radius - distance) / 2;
+        double toward = value > 0 ? -1 / norm : 1 / norm; // u = toward * w
+        double[] near = new double[dimension];
+        double[] across = new double[dimension];
+        for (int j = 0; j < dimension; j++) {
+            near[j] = x[j] - s * toward * w[j];
+            across[j] = x[j] + (distance + s) * toward * w[j];
+        }
+        double nearMargin = Math.min(margin(near), Math.abs(dot(w, near) + c) / norm);
+        double acrossMargin = Math.min(margin(across), Math.abs(dot(w, across) + c) / norm);
+        boolean sidesRight = (dot(w, near) + c > 0) == (value > 0) && (dot(w, across) + c > 0) != (value > 0);
+        if (!sidesRight || nearMargin <= tol.interiorRadius() || acrossMargin <= tol.interiorRadius()) {
+            return null;
+        }
+        return new Witness[] {new Witness(near, nearMargin, Double.NaN, false),
+            new Witness(across, acrossMargin, Double.NaN, false)};
     }
 
     /** The side's known witness, or one found by LP; {@code inheritedSide} marks the parent's own side. */
