@@ -66,6 +66,12 @@ final class CountExactCommand implements Callable<Integer> {
                     + "(default: all cores).")
     int threads;
 
+    @Option(names = "--lp", paramLabel = "SOLVER", defaultValue = "auto",
+            description = "The lp engine's LP solver: auto (a Java simplex whose every answer is checked, with GLOP "
+                    + "when a check fails, for boxes and L-infinity balls; GLOP elsewhere) or glop (default: "
+                    + "${DEFAULT-VALUE}).")
+    LpEngine.LpSolver lpSolver;
+
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "Save the search's open subtrees to FILE every --checkpoint-interval seconds and when it "
                     + "ends or is stopped (lp engine), so that --resume can continue it.")
@@ -158,7 +164,7 @@ final class CountExactCommand implements Callable<Integer> {
             CheckpointFile file = new CheckpointFile(checkpointFile, fingerprint, description);
             sink = file::save;
         }
-        return new LpEngine(new LpEngine.Options(workers, start, sink, checkpointInterval));
+        return new LpEngine(new LpEngine.Options(workers, start, sink, checkpointInterval, lpSolver));
     }
 
     static int exitCode(CountResult result) {

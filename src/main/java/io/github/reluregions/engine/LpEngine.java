@@ -4,6 +4,7 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
+import io.github.reluregions.solver.DenseChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
 import io.github.reluregions.solver.OrTools;
 import java.util.ArrayList;
@@ -46,8 +47,10 @@ public final class LpEngine implements ExactCounter {
      * @param checkpoints receives the state every {@code checkpointSeconds} and at the end
      * @param checkpointSeconds seconds between checkpoints
      */
-    public record Options(int threads, SearchState resumeFrom, CheckpointSink checkpoints, double checkpointSeconds) {
+    public record Options(int threads, SearchState resumeFrom, CheckpointSink checkpoints, double checkpointSeconds,
+            LpSolver lpSolver) {
         public Options {
+            Objects.requireNonNull(lpSolver, "lpSolver");
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
@@ -56,12 +59,27 @@ public final class LpEngine implements ExactCounter {
 
         /** One thread, a fresh search, no checkpoints. */
         public static Options defaults() {
-            return new Options(1, null, CheckpointSink.NONE, Double.POSITIVE_INFINITY);
+            return new Options(1, null, CheckpointSink.NONE, Double.POSITIVE_INFINITY, LpSolver.AUTO);
         }
 
         public Options withThreads(int n) {
-            return new Options(n, resumeFrom, checkpoints, checkpointSeconds);
+            return new Options(n, resumeFrom, checkpoints, checkpointSeconds, lpSolver);
         }
+
+        public Options withLpSolver(LpSolver solver) {
+            return new Options(threads, resumeFrom, checkpoints, checkpointSeconds, solver);
+        }
+    }
+
+    /** Which solver answers the Chebyshev LPs. */
+    public enum LpSolver {
+        /**
+         * The Java simplex ({@link DenseChebyshevLp}, every answer checked, GLOP when a check fails) for boxes
+         * and L-infinity balls; GLOP for other domains.
+         */
+        AUTO,
+        /** GLOP for every LP. */
+        GLOP
     }
 
     public LpEngine() {
@@ -122,8 +140,11 @@ public final class LpEngine implements ExactCounter {
                 scaling.toInput(stats));
     }
 
-    private static ChebyshevLp newLp(InputDomain searchDomain) {
+    private ChebyshevLp newLp(InputDomain searchDomain) {
         double radiusCap = searchDomain instanceof WholeSpace ? 1.0 : 2 * searchDomain.scale();
+        if (options.lpSolver() == LpSolver.AUTO && DenseChebyshevLp.supports(searchDomain)) {
+            return new DenseChebyshevLp(searchDomain, radiusCap);
+        }
         return new GlopChebyshevLp(searchDomain, radiusCap);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class FuzzAgainstBruteForceTest {
     private static final List<Supplier<ExactCounter>> ENGINES = List.of(
             LpEngine::new,
+            () -> new LpEngine(LpEngine.Options.defaults().withLpSolver(LpEngine.LpSolver.GLOP)),
             () -> new LpEngine(LpEngine.Options.defaults().withThreads(2)));
 
     @Test

@@ -61,7 +61,7 @@ class SubtreeSplitTest {
     void resumingFromAnyCheckpointGivesTheUninterruptedCount() {
         long full = run(LpEngine.Options.defaults(), SearchMonitor.unlimited(), RegionListener.NONE).regions();
         List<SearchState> states = Collections.synchronizedList(new ArrayList<>());
-        LpEngine.Options checkpointing = new LpEngine.Options(2, null, states::add, 0.005);
+        LpEngine.Options checkpointing = new LpEngine.Options(2, null, states::add, 0.005, LpEngine.LpSolver.AUTO);
         assertEquals(full, run(checkpointing, SearchMonitor.unlimited(), RegionListener.NONE).regions());
         assertTrue(states.size() >= 3, "expected checkpoints along the way, got " + states.size());
         SearchState last = states.get(states.size() - 1);
@@ -75,7 +75,7 @@ class SubtreeSplitTest {
             assertTrue(state.regions() < full);
             Patterns rest = new Patterns();
             CountResult resumed = run(new LpEngine.Options(1 + i % 2, state, CheckpointSink.NONE,
-                    Double.POSITIVE_INFINITY), SearchMonitor.unlimited(), rest);
+                    Double.POSITIVE_INFINITY, LpEngine.LpSolver.values()[i % 2]), SearchMonitor.unlimited(), rest);
             assertTrue(resumed.complete());
             assertEquals(full, resumed.regions(), "resumed from checkpoint " + i + " of " + states.size());
             assertEquals(full - state.regions(), rest.distinct().size());
@@ -88,7 +88,7 @@ class SubtreeSplitTest {
         long full = run(LpEngine.Options.defaults(), SearchMonitor.unlimited(), all).regions();
         List<SearchState> states = new ArrayList<>();
         Patterns first = new Patterns();
-        CountResult partial = run(new LpEngine.Options(2, null, states::add, Double.POSITIVE_INFINITY),
+        CountResult partial = run(new LpEngine.Options(2, null, states::add, Double.POSITIVE_INFINITY, LpEngine.LpSolver.AUTO),
                 SearchMonitor.withTimeLimit(0.15), first);
         assertFalse(partial.complete());
         assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
@@ -99,7 +99,7 @@ class SubtreeSplitTest {
         assertEquals(1.0, stopped.exploredFraction() + openWeight, 1e-9);
 
         Patterns second = new Patterns();
-        CountResult resumed = run(new LpEngine.Options(1, stopped, CheckpointSink.NONE, Double.POSITIVE_INFINITY),
+        CountResult resumed = run(new LpEngine.Options(1, stopped, CheckpointSink.NONE, Double.POSITIVE_INFINITY, LpEngine.LpSolver.GLOP),
                 SearchMonitor.unlimited(), second);
         assertEquals(full, resumed.regions());
         Set<String> union = new HashSet<>(first.distinct());
