@@ -129,34 +129,45 @@ public final class TightnessOutputs {
             }
             out.append(' ').append(String.join(", ", r.tightest())).append(" |\n");
         }
-        out.append("\nTightest bound by group (how many networks each bound is tightest on, ties counted for each; ")
-                .append("median log10(bound / count) of the tightest):\n\n| group | networks | tightest | median |\n")
-                .append("| --- | --- | --- | --- |\n");
+        out.append("\nTightest bound by group: on how many networks each bound is tightest (ties counted for each), ")
+                .append("on how many it is strictly below every other bound, and the median log10(bound / count) of ")
+                .append("the tightest:\n\n| group | networks | tightest | strictly tightest | median |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
         Map<String, List<TightnessResult>> groups = new LinkedHashMap<>();
         for (TightnessResult r : results) {
             groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<TightnessResult>> group : groups.entrySet()) {
             Map<String, Integer> wins = new LinkedHashMap<>();
+            Map<String, Integer> alone = new LinkedHashMap<>();
             List<Double> gaps = new ArrayList<>();
             for (TightnessResult r : group.getValue()) {
                 for (String name : r.tightest()) {
                     wins.merge(name, 1, Integer::sum);
                 }
+                if (r.tightest().size() == 1) {
+                    alone.merge(r.tightest().get(0), 1, Integer::sum);
+                }
                 RegionBound best = r.bounds().stream().filter(b -> r.tightest().contains(b.name())).findFirst().orElseThrow();
                 gaps.add(best.log10() - r.countLog10());
             }
-            List<String> tally = new ArrayList<>();
-            wins.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                    .forEach(e -> tally.add(e.getKey() + " " + e.getValue()));
+
             gaps.sort(Double::compare);
             double median = gaps.size() % 2 == 1 ? gaps.get(gaps.size() / 2)
                     : (gaps.get(gaps.size() / 2 - 1) + gaps.get(gaps.size() / 2)) / 2;
             out.append("| ").append(group.getKey()).append(" | ").append(group.getValue().size()).append(" | ")
-                    .append(String.join(", ", tally)).append(" | ")
+                    .append(tally(wins)).append(" | ").append(alone.isEmpty() ? "none" : tally(alone)).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f", median)).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** "a 3, b 1": the counts, largest first. */
+    private static String tally(Map<String, Integer> counts) {
+        List<String> entries = new ArrayList<>();
+        counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> entries.add(e.getKey() + " " + e.getValue()));
+        return String.join(", ", entries);
     }
 
     private static List<Path> plots(Path folder, Table table, List<TightnessResult> results) {

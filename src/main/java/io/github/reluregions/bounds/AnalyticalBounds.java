@@ -8,7 +8,9 @@ import io.github.reluregions.network.Network;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The analytical upper bounds on the number of regions of a network, from the literature. Notation:
@@ -30,14 +32,15 @@ public final class AnalyticalBounds {
         bounds.add(zaslavskyProduct(n0, widths));
         bounds.add(raghu2017(n0, widths));
         bounds.add(montufar2017(n0, widths));
-        bounds.add(serra2018(n0, widths));
+        Histograms histograms = new Histograms(n0, widths);
+        bounds.add(serra2018(histograms));
         int[] ranks = new int[widths.length];
         for (int l = 0; l < widths.length; l++) {
             ranks[l] = rank(network.hiddenLayer(l).weights());
         }
-        bounds.add(serra2018Rank(n0, widths, ranks));
-        bounds.add(hinz2019(n0, widths));
-        bounds.add(stableNeurons(network, IntervalBounds.of(network, domain)));
+        bounds.add(serra2018Rank(histograms, ranks));
+        bounds.add(hinz2019(histograms));
+        bounds.add(stableNeurons(histograms, network, IntervalBounds.of(network, domain), ranks));
         bounds.add(zhu2020(domain));
         return List.copyOf(bounds);
     }
@@ -121,9 +124,13 @@ public final class AnalyticalBounds {
      * minimum in {@code J} is the histogram's dimension), in O(L n0 max n_l) big-integer operations.
      */
     static RegionBound serra2018(int n0, int[] widths) {
+        return serra2018(new Histograms(n0, widths));
+    }
+
+    private static RegionBound serra2018(Histograms histograms) {
         return RegionBound.of("serra2018", "Serra, Tjandraatmadja, Ramalingam 2018, Theorem 1",
                 "sum_{j in J} prod_l C(n_l, j_l), J = {0 <= j_l <= min(n0, n1-j1, ..., n_{l-1}-j_{l-1}, n_l)}",
-                HistogramFramework.bound(n0, serraGammas(widths, widths)), false);
+                histograms.serra(histograms.widths), false);
     }
 
     /**
@@ -132,9 +139,13 @@ public final class AnalyticalBounds {
      * Ranks are computed numerically (Gaussian elimination, relative tolerance 1e-12).
      */
     static RegionBound serra2018Rank(int n0, int[] widths, int[] ranks) {
+        return serra2018Rank(new Histograms(n0, widths), ranks);
+    }
+
+    private static RegionBound serra2018Rank(Histograms histograms, int[] ranks) {
         return RegionBound.of("serra2018-rank", "Serra, Tjandraatmadja, Ramalingam 2018, rank refinement",
                 "Theorem 1 with j_l <= min(n0, n1-j1, ..., n_{l-1}-j_{l-1}, rank W^l), ranks " + Arrays.toString(ranks),
-                HistogramFramework.bound(n0, serraGammas(widths, ranks)), false);
+                histograms.serra(ranks), false);
     }
 
     /**
@@ -150,19 +161,53 @@ public final class AnalyticalBounds {
      * available); applies to every fully connected ReLU network.
      */
     static RegionBound hinz2019(int n0, int[] widths) {
+        return hinz2019(new Histograms(n0, widths));
+    }
+
+    private static RegionBound hinz2019(Histograms histograms) {
         return RegionBound.of("hinz2019", "Hinz & van de Geer 2019, histogram framework (from a summary)",
                 "|| phi_{n_L} o ... o phi_{n_1}(e_{n0}) ||_1 with gamma_{n,n'} = C(n', j) at n' - j for j <= n "
                         + "(Serra et al.'s gamma, the strongest the paper names; the same value as serra2018)",
-                HistogramFramework.bound(n0, serraGammas(widths, widths)), false);
+                histograms.serra(histograms.widths), false);
     }
 
-    /** Serra et al.'s gamma for every layer: all neurons can change sign, {@code j_l <= caps[l]}. */
-    private static List<HistogramFramework.LayerGamma> serraGammas(int[] widths, int[] caps) {
-        List<HistogramFramework.LayerGamma> gammas = new ArrayList<>();
-        for (int l = 0; l < widths.length; l++) {
-            gammas.add(HistogramFramework.serra(widths[l], widths[l], 0, caps[l]));
+    /**
+     * The framework's bound with Serra-type {@code gamma}s ({@link HistogramFramework#serra}) for one
+     * architecture, each distinct input computed once: inputs that differ only in caps that cannot bind
+     * (a cap at or above the largest dimension a region can have there) share the value. So a rank that
+     * does not bind, or a domain that makes no neuron stable, costs nothing more than {@code serra2018}.
+     */
+    private static final class Histograms {
+        private final int n0;
+        private final int[] widths;
+        private final Map<String, BigInteger> values = new HashMap<>();
+
+        Histograms(int n0, int[] widths) {
+            this.n0 = n0;
+            this.widths = widths.clone();
         }
-        return gammas;
+
+        /** All neurons can change sign; {@code j_l <= caps[l]}. */
+        BigInteger serra(int[] caps) {
+            return bound(widths, new int[widths.length], caps);
+        }
+
+        BigInteger bound(int[] hyperplanes, int[] alwaysActive, int[] caps) {
+            int[] effective = new int[widths.length];
+            int dimension = n0;
+            for (int l = 0; l < widths.length; l++) {
+                effective[l] = Math.min(dimension, Math.min(hyperplanes[l], caps[l]));
+                dimension = Math.min(dimension, alwaysActive[l] + hyperplanes[l]);
+            }
+            String key = Arrays.toString(hyperplanes) + Arrays.toString(alwaysActive) + Arrays.toString(effective);
+            return values.computeIfAbsent(key, k -> {
+                List<HistogramFramework.LayerGamma> gammas = new ArrayList<>();
+                for (int l = 0; l < widths.length; l++) {
+                    gammas.add(HistogramFramework.serra(widths[l], hyperplanes[l], alwaysActive[l], effective[l]));
+                }
+                return HistogramFramework.bound(n0, gammas);
+            });
+        }
     }
 
     /**
@@ -185,13 +230,15 @@ public final class AnalyticalBounds {
      * {@code d_l = min(d_{l-1}, a_l + u_l - j_l)}, {@code d_0 = n0}. It never exceeds {@code serra2018-rank}
      * (each layer's histogram is dominated by Serra et al.'s), and shrinks with the domain. Even in R^d it
      * can be lower: interval propagation finds deeper neurons that are dead everywhere.
+     *
+     * @param fullRanks the rank of every layer's whole weight matrix (reused where no neuron is stable)
      */
-    static RegionBound stableNeurons(Network network, IntervalBounds intervals) {
+    private static RegionBound stableNeurons(Histograms histograms, Network network, IntervalBounds intervals,
+            int[] fullRanks) {
         int layers = intervals.layers().size();
         int[] unstable = new int[layers];
         int[] active = new int[layers];
         int[] ranks = new int[layers];
-        List<HistogramFramework.LayerGamma> gammas = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             Interval[] neurons = intervals.layers().get(l);
             double[][] weights = network.hiddenLayer(l).weights();
@@ -204,13 +251,13 @@ public final class AnalyticalBounds {
                     unstableRows.add(weights[i]);
                 }
             }
-            ranks[l] = unstableRows.isEmpty() ? 0 : rank(unstableRows.toArray(new double[0][]));
-            gammas.add(HistogramFramework.serra(neurons.length, unstable[l], active[l], ranks[l]));
+            ranks[l] = unstableRows.size() == neurons.length ? fullRanks[l]
+                    : unstableRows.isEmpty() ? 0 : rank(unstableRows.toArray(new double[0][]));
         }
         return RegionBound.of("stable-neurons", "after Serra & Ramalingam 2020 (activation-based); derivation ours",
                 "Theorem 1 of Serra et al. 2018 over the unstable neurons u_l = " + Arrays.toString(unstable)
                         + " (rank " + Arrays.toString(ranks) + ") with stably active a_l = " + Arrays.toString(active),
-                HistogramFramework.bound(network.inputDimension(), gammas), true);
+                histograms.bound(unstable, active, ranks), true);
     }
 
     /**

@@ -39,7 +39,7 @@ final class BenchmarkTightnessCommand implements Callable<Integer> {
             description = "Where to write the results (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "240",
             description = "Time limit of each network's count (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
@@ -51,7 +51,7 @@ final class BenchmarkTightnessCommand implements Callable<Integer> {
     public Integer call() {
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
             throw new InvalidInputException("--time-limit is " + timeLimit + "; it must be a positive number of seconds.",
-                    "Maybe --time-limit=120.");
+                    "Maybe --time-limit=240.");
         }
         if (threads < 0) {
             throw new InvalidInputException("--threads is " + threads + "; it must be positive.");

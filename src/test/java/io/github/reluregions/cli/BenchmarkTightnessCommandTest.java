@@ -76,6 +76,7 @@ class BenchmarkTightnessCommandTest {
         String markdown = Files.readString(out.resolve("tightness.md"));
         assertTrue(markdown.contains("| gp | reference | 2 | [7] | box"), markdown);
         assertTrue(markdown.contains("| depth | 3 |"), markdown);
+        assertTrue(markdown.contains("strictly tightest"), markdown);
         Images.assertPng(out.resolve("tightness-networks.png"), 1000, 700);
         Images.assertPng(out.resolve("tightness-families.png"), 1000, 700);
         Images.assertPng(out.resolve("tightness-depth.png"), 1000, 700);
