@@ -150,10 +150,19 @@ public final class ClusterCounter implements ExactCounter {
                 options.checkpoints().save(end);
                 return LpEngine.result(end, domain, monitor);
             } finally {
-                problems.remove(fingerprint);
+                forget(problems, fingerprint);
             }
         } finally {
             client.shutdown();
+        }
+    }
+
+    /** Removes the problem from the cluster's map, if the cluster is still there. */
+    private static void forget(IMap<String, String> problems, String fingerprint) {
+        try {
+            problems.remove(fingerprint);
+        } catch (RuntimeException clusterGone) {
+            // no member left to hold it
         }
     }
 
@@ -238,10 +247,14 @@ public final class ClusterCounter implements ExactCounter {
         /** The members that search (lite members hold no data and are left out). */
         private List<Member> workers() {
             List<Member> members = new ArrayList<>();
-            for (Member member : client.getCluster().getMembers()) {
-                if (!member.isLiteMember()) {
-                    members.add(member);
+            try {
+                for (Member member : client.getCluster().getMembers()) {
+                    if (!member.isLiteMember()) {
+                        members.add(member);
+                    }
                 }
+            } catch (RuntimeException clientGone) {
+                // the client gave up reconnecting: no members
             }
             return members;
         }

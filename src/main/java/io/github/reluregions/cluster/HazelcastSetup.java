@@ -62,6 +62,8 @@ final class HazelcastSetup {
         config.getNetworkConfig().setAddresses(addresses);
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis((long) (connectSeconds * 1000));
+        // A call is retried (e.g. while no member is reachable) for at most this long, not 120 s.
+        config.setProperty("hazelcast.client.invocation.timeout.seconds", Long.toString((long) Math.ceil(connectSeconds)));
         return config;
     }
 
