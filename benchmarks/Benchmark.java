@@ -103,6 +103,7 @@ public final class Benchmark {
     private void run() throws Exception {
         Files.createDirectories(results.resolve("nets"));
         long start = System.nanoTime();
+        String loadBefore = load();
         List<Engine> engines = availableEngines();
         List<Case> cases = new ArrayList<>();
         cases.addAll(referenceCases());
@@ -125,6 +126,8 @@ public final class Benchmark {
         if (cluster) {
             clusterRuns(cases);
         }
+        notes.add("load average (1 min) at the start " + loadBefore + ", at the end " + load()
+                + ": other work on the machine slows the runs and blurs the ratios");
         writeCsv(results.resolve("run.csv"));
         writeCurve();
         printTable();
@@ -501,8 +504,8 @@ public final class Benchmark {
                 out.println(String.join(",", row.net().name(), row.engine().name(), row.engine().threads(),
                         Long.toString(row.regions()), fixed(row.seconds(), 3), Boolean.toString(row.complete())));
                 if (row.complete() && row.seconds() > 0) {
-                    lines.computeIfAbsent(row.engine().name() + ", " + row.engine().threads() + " thread(s)",
-                            k -> new ArrayList<>()).add(new double[] {Math.log10(row.regions()), row.seconds()});
+                    lines.computeIfAbsent(label(row.engine()), k -> new ArrayList<>())
+                            .add(new double[] {Math.log10(row.regions()), row.seconds()});
                 }
             }
         }
@@ -518,6 +521,27 @@ public final class Benchmark {
         }
         Charts.write(Charts.lines("count exact: time against regions (4 inputs, two hidden layers)",
                 "log10(regions)", "seconds", chartLines, true), results.resolve("time-vs-regions.png"), 800, 500);
+    }
+
+    /** "lp, 1 thread", "lp, 2 threads", "lp on 2 members x 1 thread". */
+    private static String label(Engine engine) {
+        String threads = engine.threads();
+        if (threads.contains("x")) {
+            String[] parts = threads.split("x");
+            return "lp on " + parts[0] + (parts[0].equals("1") ? " member" : " members") + " x " + parts[1]
+                    + (parts[1].equals("1") ? " thread" : " threads");
+        }
+        return engine.name() + (threads.equals("-") ? "" : ", " + threads + (threads.equals("1") ? " thread" : " threads"));
+    }
+
+    /** The 1-minute load average and the number of cores, as the machine says. */
+    private static String load() {
+        try {
+            String average = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            return average + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private void printTable() {

@@ -18,17 +18,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One feasibility check of the LP engine: the Chebyshev LP of a polyhedron of {@code rows} half-spaces in
- * the box [-1, 1]^{@code inputs}, solved on GLOP, in the two ways a search could do it:
+ * One feasibility check of the LP engine: is there interior on the other side of a neuron? That is the
+ * Chebyshev LP of a node's polyhedron ({@code rows - 1} half-spaces in the box [-1, 1]^{@code inputs}) plus
+ * the neuron's half-space, solved on GLOP, in the two ways a search could do it:
  * <ul>
- *   <li>{@code freshModel}: build the model (variables, box rows, the polyhedron's rows) and solve it, as
- *       a search that builds one model per node would;
- *   <li>{@code reusedModel}: switch one row of a model that already holds the polyhedron and solve it
- *       again (GLOP warm-starts from the last basis), as {@link GlopChebyshevLp} does in the search.
+ *   <li>{@code freshModel}: build the model (variables, box rows, the {@code rows} half-spaces) and solve it,
+ *       as a search that builds one model per check would;
+ *   <li>{@code reusedModel}: switch the neuron's row on in a model that holds the node's polyhedron, solve
+ *       (GLOP starts from the last basis), and switch it off again, as {@link GlopChebyshevLp} does in the
+ *       search.
  * </ul>
- * The rows are random unit normals whose half-spaces all contain a ball around the origin, so every LP is
- * feasible with a positive radius, as for the regions the search walks through. Each call uses the next
- * row of a fixed pool, so consecutive LPs differ as neighbouring search nodes do.
+ * Both solve the same LPs. The half-spaces have random unit normals and all contain a ball around the
+ * origin, so every LP is feasible with a positive radius; each call takes the next neuron row of a fixed
+ * pool, so consecutive checks differ as those of neighbouring neurons do.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +51,6 @@ public class ChebyshevLpBenchmark {
     private double[][] normals;
     private double[] offsets;
     private GlopChebyshevLp reused;
-    private int[] slots;
     private int next;
 
     @Setup(Level.Trial)
@@ -57,16 +58,15 @@ public class ChebyshevLpBenchmark {
         OrTools.load();
         Random random = new Random(42L * inputs + rows);
         box = Box.cube(inputs, -1, 1);
-        normals = new double[rows + POOL][];
-        offsets = new double[rows + POOL];
+        normals = new double[rows - 1 + POOL][];
+        offsets = new double[rows - 1 + POOL];
         for (int i = 0; i < normals.length; i++) {
             normals[i] = unitVector(random, inputs);
             offsets[i] = 0.05 + 0.95 * random.nextDouble();
         }
         reused = new GlopChebyshevLp(box, 2);
-        slots = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            slots[i] = reused.addRow(normals[i], offsets[i]);
+        for (int i = 0; i < rows - 1; i++) {
+            reused.addRow(normals[i], offsets[i]);
         }
         reused.solve();
     }
@@ -78,13 +78,13 @@ public class ChebyshevLpBenchmark {
 
     @Benchmark
     public double freshModel() {
-        int first = next++ % POOL;
+        int neuron = rows - 1 + next++ % POOL;
         GlopChebyshevLp lp = new GlopChebyshevLp(box, 2);
         try {
             for (int i = 0; i < rows - 1; i++) {
                 lp.addRow(normals[i], offsets[i]);
             }
-            lp.addRow(normals[rows + first], offsets[rows + first]);
+            lp.addRow(normals[neuron], offsets[neuron]);
             return lp.solve().radius();
         } finally {
             lp.close();
@@ -93,11 +93,11 @@ public class ChebyshevLpBenchmark {
 
     @Benchmark
     public double reusedModel() {
-        int k = next % rows;
-        int replacement = rows + next++ % POOL;
-        reused.removeRow(slots[k]);
-        slots[k] = reused.addRow(normals[replacement], offsets[replacement]);
-        return reused.solve().radius();
+        int neuron = rows - 1 + next++ % POOL;
+        int slot = reused.addRow(normals[neuron], offsets[neuron]);
+        double radius = reused.solve().radius();
+        reused.removeRow(slot);
+        return radius;
     }
 
     private static double[] unitVector(Random random, int dimension) {

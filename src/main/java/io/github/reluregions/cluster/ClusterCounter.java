@@ -195,6 +195,7 @@ public final class ClusterCounter implements ExactCounter {
         private final Deque<SubtreeTask> queue = new ArrayDeque<>();
         private final Map<Long, InFlight> inFlight = new HashMap<>();
         private final Map<UUID, Long> quarantinedUntil = new HashMap<>();
+        private final Map<Long, Long> missingSince = new HashMap<>();
         private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
         private long regions;
         private SearchStats stats;
@@ -232,6 +233,7 @@ public final class ClusterCounter implements ExactCounter {
                     }
                 } else {
                     noMembersSince = -1;
+                    failOrphans(members);
                     handOut(members);
                 }
                 awaitCompletions(Math.min(200_000_000L, Math.max(1, nextCheckpoint - System.nanoTime())));
@@ -257,6 +259,24 @@ public final class ClusterCounter implements ExactCounter {
                 // the client gave up reconnecting: no members
             }
             return members;
+        }
+
+        /**
+         * Fails the batches of members that have been out of the cluster for longer than the wait (their
+         * call should have failed when they left; this keeps the count from waiting for it forever).
+         */
+        private void failOrphans(List<Member> members) {
+            long now = System.nanoTime();
+            List<UUID> present = members.stream().map(Member::getUuid).toList();
+            for (InFlight batch : List.copyOf(inFlight.values())) {
+                if (present.contains(batch.member())) {
+                    missingSince.remove(batch.id());
+                } else if (now - missingSince.computeIfAbsent(batch.id(), id -> now) > options.waitSeconds() * 1e9) {
+                    inFlight.remove(batch.id());
+                    missingSince.remove(batch.id());
+                    failed(batch, "the member left the cluster and its call did not end");
+                }
+            }
         }
 
         /** Gives every idle member a share of the queue, in proportion to its threads. */
