@@ -330,10 +330,12 @@ public final class Benchmark {
         try {
             members.add(serve(port1, null));
             String address = "127.0.0.1:" + port1;
+            warmUp(address);
             for (Case net : big) {
                 record(runCount(net, new Engine("lp-cluster", "1x1", List.of("--cluster=" + address)), List.of()));
             }
             members.add(serve(port2, address));
+            warmUp(address);
             for (Case net : big) {
                 record(runCount(net, new Engine("lp-cluster", "2x1", List.of("--cluster=" + address)), List.of()));
             }
@@ -343,8 +345,22 @@ public final class Benchmark {
                 member.waitFor(30, TimeUnit.SECONDS);
             }
         }
-        notes.add("lp-cluster: members started with 'serve --threads=1' on this machine (1x1: one member, 2x1: two); "
-                + "seconds include connecting to the cluster; peak RSS is the coordinator's only");
+        notes.add("lp-cluster: members started with 'serve --threads=1' on this machine (1x1: one member, 2x1: two) "
+                + "and warmed up by one small count; seconds include connecting to the cluster; peak RSS is the "
+                + "coordinator's only");
+    }
+
+    /**
+     * One small count on the cluster, not recorded, so that its members have loaded OR-Tools' native
+     * library and compiled their hot code, as members that serve for a while have.
+     */
+    private void warmUp(String address) throws Exception {
+        List<String> command = launcher("count", "exact", root.resolve("testdata/example_2x8x8.json").toString(),
+                "--box=-2:2", "--cluster=" + address);
+        Result result = exec(command, 120);
+        if (result.exit() != 0) {
+            notes.add("the cluster's warm-up count exited " + result.exit() + ": " + firstLine(result.err()));
+        }
     }
 
     /** Starts {@code serve} on {@code port}, joining {@code join} if given; returns once it serves. */
