@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,21 +48,14 @@ public final class CheckpointFile {
     @JsonPropertyOrder({"schemaVersion", "kind", "fingerprint", "problem", "savedAt", "regions",
             "exploredFraction", "finished", "stats", "open"})
     record Stored(int schemaVersion, String kind, String fingerprint, String problem, String savedAt, long regions,
-            double exploredFraction, boolean finished, SearchStats stats, List<StoredTask> open) {
-    }
-
-    /** A subtree: its prefix and LP rows as strings of 0 and 1. */
-    record StoredTask(String prefix, String inLp, double[] witness, double weight) {
+            double exploredFraction, boolean finished, SearchStats stats, List<StoredSubtrees.Stored> open) {
     }
 
     /** Saves {@code state}, replacing the previous checkpoint atomically. */
     public void save(SearchState state) {
-        List<StoredTask> open = new ArrayList<>();
-        for (SubtreeTask task : state.open()) {
-            open.add(new StoredTask(bits(task.prefix()), bits(task.inLp()), task.witness(), task.weight()));
-        }
         Stored stored = new Stored(SCHEMA_VERSION, KIND, fingerprint, problem, Instant.now().toString(),
-                state.regions(), state.exploredFraction(), state.finished(), state.stats(), open);
+                state.regions(), state.exploredFraction(), state.finished(), state.stats(),
+                StoredSubtrees.store(state.open()));
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -109,33 +101,7 @@ public final class CheckpointFile {
                     + "tolerance (" + stored.problem() + "), not for this one (" + problem + ").",
                     "Maybe the network file or the domain options differ from the interrupted run's.");
         }
-        List<SubtreeTask> open = new ArrayList<>();
-        for (StoredTask task : stored.open()) {
-            open.add(new SubtreeTask(parseBits(task.prefix()), parseBits(task.inLp()), task.witness(), task.weight()));
-        }
+        List<SubtreeTask> open = StoredSubtrees.load(stored.open(), "The checkpoint " + file);
         return new SearchState(stored.regions(), stored.exploredFraction(), stored.stats(), open);
-    }
-
-    private static String bits(boolean[] values) {
-        StringBuilder sb = new StringBuilder(values.length);
-        for (boolean value : values) {
-            sb.append(value ? '1' : '0');
-        }
-        return sb.toString();
-    }
-
-    private boolean[] parseBits(String text) {
-        if (text == null) {
-            throw new InvalidInputException("The checkpoint " + file + " has a subtree without its prefix.");
-        }
-        boolean[] values = new boolean[text.length()];
-        for (int i = 0; i < values.length; i++) {
-            char c = text.charAt(i);
-            if (c != '0' && c != '1') {
-                throw new InvalidInputException("The checkpoint " + file + " has a subtree prefix with '" + c + "'.");
-            }
-            values[i] = c == '1';
-        }
-        return values;
     }
 }

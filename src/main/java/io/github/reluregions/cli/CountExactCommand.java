@@ -5,6 +5,8 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.checkpoint.CheckpointFile;
 import io.github.reluregions.checkpoint.ProblemFingerprint;
+import io.github.reluregions.cluster.ClusterAddresses;
+import io.github.reluregions.cluster.ClusterCounter;
 import io.github.reluregions.engine.CheckpointSink;
 import io.github.reluregions.engine.CountResult;
 import io.github.reluregions.engine.ExactCounter;
@@ -86,6 +88,11 @@ final class CountExactCommand implements Callable<Integer> {
                     + "new checkpoints go to FILE too unless --checkpoint names another.")
     Path resume;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Count on the relu-regions cluster whose members (started with 'relu-regions serve') listen "
+                    + "at these addresses; one is enough, the others are found through it (lp engine).")
+    String cluster;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress line on stderr (default: when stderr is a terminal).")
     Boolean progress;
@@ -112,12 +119,13 @@ final class CountExactCommand implements Callable<Integer> {
         }, "interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
+            ExactCounter counter = counter(problem, tolerances, err);
             long start = System.nanoTime();
             CountResult result;
             try (Progress ignored = Progress.start(progress, monitor, err);
                     WitnessWriter witnessWriter = witnesses == null ? null : new WitnessWriter(witnesses, net.hiddenWidths())) {
                 RegionListener listener = witnessWriter == null ? RegionListener.NONE : witnessWriter;
-                result = counter(problem, tolerances).count(net, domain, tolerances, monitor, listener);
+                result = counter.count(net, domain, tolerances, monitor, listener);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
@@ -135,7 +143,7 @@ final class CountExactCommand implements Callable<Integer> {
         }
     }
 
-    private ExactCounter counter(ProblemInput.Problem problem, Tolerances tolerances) {
+    private ExactCounter counter(ProblemInput.Problem problem, Tolerances tolerances, PrintWriter err) {
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         if (threads < 0) {
             throw new InvalidInputException("--threads is " + threads + "; it must be positive.",
@@ -146,6 +154,9 @@ final class CountExactCommand implements Callable<Integer> {
                     + "; it must be a positive number of seconds.");
         }
         Path checkpointFile = checkpoint != null ? checkpoint : resume;
+        if (cluster != null) {
+            requireClusterOptions();
+        }
         if (engine != EngineChoice.LP) {
             if (checkpointFile != null) {
                 throw new InvalidInputException("--checkpoint and --resume work with the lp engine only, not "
@@ -164,7 +175,36 @@ final class CountExactCommand implements Callable<Integer> {
             CheckpointFile file = new CheckpointFile(checkpointFile, fingerprint, description);
             sink = file::save;
         }
+        if (cluster != null) {
+            return new ClusterCounter(ClusterCounter.Options.of(ClusterAddresses.parse(cluster, "--cluster"))
+                    .withCheckpoints(start, sink, checkpointInterval).withEvents(new ClusterWarnings(err)));
+        }
         return new LpEngine(new LpEngine.Options(workers, start, sink, checkpointInterval, lpSolver));
+    }
+
+    private void requireClusterOptions() {
+        if (engine != EngineChoice.LP) {
+            throw new InvalidInputException("--cluster runs the lp engine, not " + engine.label() + ".",
+                    "Maybe --engine=lp, or leave out --cluster.");
+        }
+        if (threads != 0) {
+            throw new InvalidInputException("--threads sets this machine's workers; with --cluster every member "
+                    + "searches with its own threads.", "Maybe 'relu-regions serve --threads=N' on the members.");
+        }
+        if (witnesses != null) {
+            throw new InvalidInputException("--witnesses does not work with --cluster: the witnesses stay on the "
+                    + "members.", "Maybe count without --cluster to write them.");
+        }
+    }
+
+    /** Says on stderr when a member's slice failed and is searched again. */
+    private record ClusterWarnings(PrintWriter err) implements ClusterCounter.Events {
+        @Override
+        public void sliceFailed(String member, String reason, int subtrees) {
+            err.println("warning: the member " + member + " failed (" + reason + "); its " + subtrees
+                    + " subtrees are searched again.");
+            err.flush();
+        }
     }
 
     static int exitCode(CountResult result) {

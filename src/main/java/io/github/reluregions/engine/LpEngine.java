@@ -132,12 +132,22 @@ public final class LpEngine implements ExactCounter {
         }
         SearchState end = state(base, workers, pool.remaining());
         options.checkpoints().save(end);
+        return result(end, domain, monitor);
+    }
+
+    /**
+     * The count a search state stands for (the state of a search of {@code domain}, whose subtrees may have
+     * been searched anywhere, e.g. on a cluster): complete when nothing is open and no cell was uncertain,
+     * stopped for the monitor's reason otherwise, with the stats in {@code domain}'s coordinates. Publishes
+     * the totals to the monitor.
+     */
+    public static CountResult result(SearchState end, InputDomain domain, SearchMonitor monitor) {
         StopReason reason = end.finished() ? StopReason.FINISHED : monitor.stopReason();
         SearchStats stats = end.stats();
         boolean complete = end.finished() && stats.uncertainCells() == 0;
         monitor.publish(end.regions(), stats.lpsSolved(), end.exploredFraction());
         return new CountResult(end.regions(), complete, reason, end.finished() ? 1.0 : end.exploredFraction(),
-                scaling.toInput(stats));
+                UnitScaling.forDomain(domain).toInput(stats));
     }
 
     private ChebyshevLp newLp(InputDomain searchDomain) {
