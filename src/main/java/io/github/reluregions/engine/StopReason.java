@@ -7,5 +7,10 @@ public enum StopReason {
     /** The time limit was hit; the count is a lower bound. */
     TIME_LIMIT,
     /** The run was interrupted (Ctrl-C); the count is a lower bound. */
-    INTERRUPTED
+    INTERRUPTED;
+
+    /** The name reports use: {@code finished}, {@code time-limit} or {@code interrupted}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }
