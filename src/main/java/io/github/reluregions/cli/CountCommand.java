@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code count}: groups the counting subcommands. */
 @Command(name = "count", mixinStandardHelpOptions = true,
         header = "Counts regions: exactly, or (later) probabilistically.",
-        subcommands = {CountExactCommand.class})
+        subcommands = {CountExactCommand.class, CountLocalCommand.class})
 final class CountCommand {
 }
