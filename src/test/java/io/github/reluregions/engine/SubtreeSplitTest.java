@@ -88,10 +88,19 @@ class SubtreeSplitTest {
         long full = run(LpEngine.Options.defaults(), SearchMonitor.unlimited(), all).regions();
         List<SearchState> states = new ArrayList<>();
         Patterns first = new Patterns();
+        // Stop after a third of the regions, whatever the machine's speed (a time limit would race a fast CPU).
+        SearchMonitor monitor = SearchMonitor.unlimited();
+        RegionListener stopAtAThird = (index, witness, radius, pattern) -> {
+            first.onRegion(index, witness, radius, pattern);
+            if (index + 1 >= full / 3) {
+                monitor.interrupt();
+            }
+        };
         CountResult partial = run(new LpEngine.Options(2, null, states::add, Double.POSITIVE_INFINITY, LpEngine.LpSolver.AUTO),
-                SearchMonitor.withTimeLimit(0.15), first);
+                monitor, stopAtAThird);
         assertFalse(partial.complete());
-        assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
+        assertEquals(StopReason.INTERRUPTED, partial.stopReason());
+        assertTrue(partial.regions() < full, partial.regions() + " of " + full);
         SearchState stopped = states.get(states.size() - 1);
         assertEquals(partial.regions(), stopped.regions());
         assertFalse(stopped.open().isEmpty());
@@ -107,5 +116,23 @@ class SubtreeSplitTest {
             assertTrue(union.add(pattern), "counted before and after the stop: " + pattern);
         }
         assertEquals(all.distinct(), union);
+    }
+
+    @Test
+    void aRunPastItsDeadlineStopsWithTheTimeLimitAndHandsBackTheWholeTree() {
+        List<SearchState> states = new ArrayList<>();
+        SearchMonitor expired = SearchMonitor.withTimeLimit(1e-9);
+        CountResult partial = run(new LpEngine.Options(1, null, states::add, Double.POSITIVE_INFINITY, LpEngine.LpSolver.AUTO),
+                expired, RegionListener.NONE);
+        assertFalse(partial.complete());
+        assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
+        SearchState stopped = states.get(states.size() - 1);
+        double openWeight = stopped.open().stream().mapToDouble(SubtreeTask::weight).sum();
+        assertEquals(1.0, stopped.exploredFraction() + openWeight, 1e-9);
+        long full = run(LpEngine.Options.defaults(), SearchMonitor.unlimited(), RegionListener.NONE).regions();
+        CountResult resumed = run(new LpEngine.Options(1, stopped, CheckpointSink.NONE, Double.POSITIVE_INFINITY,
+                LpEngine.LpSolver.AUTO), SearchMonitor.unlimited(), RegionListener.NONE);
+        assertTrue(resumed.complete());
+        assertEquals(full, resumed.regions());
     }
 }
