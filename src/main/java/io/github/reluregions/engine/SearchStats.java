@@ -20,12 +20,22 @@ import java.util.List;
  *     makes the count incomplete
  * @param domainCuts tangent cuts added to approximate an L2 ball
  * @param tolerances the tolerances used
+ * @param model what the solver model did, for the engines that compile one ({@code milp}, {@code cpsat});
+ *     null for the {@code lp} engine
  */
 public record SearchStats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons,
         long decidedByWitness, long emptySides, long thinRegions, List<ThinRegion> thinExamples,
-        long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances) {
+        long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances, ModelStats model) {
 
     public SearchStats {
         thinExamples = List.copyOf(thinExamples);
+    }
+
+    /** Stats of an engine without a solver model. */
+    public SearchStats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons,
+            long decidedByWitness, long emptySides, long thinRegions, List<ThinRegion> thinExamples,
+            long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances) {
+        this(lpsSolved, nodes, stableByDomain, constantNeurons, decidedByWitness, emptySides, thinRegions,
+                thinExamples, nearDegenerateDropped, uncertainCells, domainCuts, tolerances, null);
     }
 }
