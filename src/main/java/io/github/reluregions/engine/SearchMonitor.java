@@ -43,6 +43,12 @@ public final class SearchMonitor {
         return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
     }
 
+    /** Seconds left before the deadline; infinite without one. */
+    double remainingSeconds() {
+        return deadlineNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : Math.max(0, (deadlineNanos - System.nanoTime()) / 1e9);
+    }
+
     boolean shouldStop() {
         return interrupted.get() || isPastDeadline();
     }

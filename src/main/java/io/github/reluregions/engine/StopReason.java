@@ -7,5 +7,7 @@ public enum StopReason {
     /** The time limit was hit; the count is a lower bound. */
     TIME_LIMIT,
     /** The run was interrupted (Ctrl-C); the count is a lower bound. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** The caller's limit on regions was reached ({@code ModelSearch.enumerate}); the count is a lower bound. */
+    REGION_LIMIT
 }
