@@ -3,8 +3,6 @@ package io.github.reluregions.engine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
 import io.github.reluregions.network.Network;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
