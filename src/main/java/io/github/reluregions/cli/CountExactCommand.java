@@ -1,8 +1,9 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.bounds.AnalyticalBounds;
-import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.compile.ModelFormat;
+import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.checkpoint.CheckpointFile;
 import io.github.reluregions.checkpoint.ProblemFingerprint;
 import io.github.reluregions.cluster.ClusterAddresses;
@@ -12,6 +13,7 @@ import io.github.reluregions.engine.CountResult;
 import io.github.reluregions.engine.ExactCounter;
 import io.github.reluregions.engine.LpEngine;
 import io.github.reluregions.engine.SearchState;
+import io.github.reluregions.engine.ModelExport;
 import io.github.reluregions.engine.RegionListener;
 import io.github.reluregions.engine.SearchMonitor;
 import io.github.reluregions.engine.StopReason;
@@ -91,6 +93,11 @@ final class CountExactCommand implements Callable<Integer> {
                     + "at these addresses; one is enough, the others are found through it (lp engine).")
     String cluster;
 
+    @Option(names = "--emit-model", paramLabel = "FILE",
+            description = "Write the compiled solver model to FILE and stop, without counting: .mps or .lp for the "
+                    + "milp engine's SCIP model, .pbtxt or .txt for the cpsat engine's CP-SAT model.")
+    Path emitModel;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress line on stderr (default: when stderr is a terminal).")
     Boolean progress;
@@ -105,6 +112,9 @@ final class CountExactCommand implements Callable<Integer> {
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (emitModel != null) {
+            return emitModel(net, domain, tolerances, out);
+        }
 
         try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
             ExactCounter counter = counter(problem, tolerances, err);
@@ -182,6 +192,19 @@ final class CountExactCommand implements Callable<Integer> {
                     + " subtrees are searched again.");
             err.flush();
         }
+    }
+
+    private int emitModel(Network net, InputDomain domain, Tolerances tolerances, PrintWriter out) {
+        String wanted = ModelFormat.forFile(emitModel).engine();
+        if (engine != EngineChoice.LP && !engine.label().equals(wanted)) {
+            throw new InvalidInputException("--emit-model=" + emitModel + " names a " + wanted + " model but --engine is "
+                    + engine.label() + ".", "Maybe --emit-model=model." + (engine == EngineChoice.MILP ? "mps" : "pbtxt")
+                    + " for the " + engine.label() + " engine's model.");
+        }
+        ModelExport.Summary summary = ModelExport.write(net, domain, tolerances, emitModel);
+        out.print(json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     static int exitCode(CountResult result) {

@@ -21,10 +21,12 @@ import java.util.List;
  *     makes the count incomplete
  * @param domainCuts tangent cuts added to approximate an L2 ball
  * @param tolerances the tolerances used
+ * @param model what the solver model did, for the engines that compile one ({@code milp}, {@code cpsat});
+ *     null for the {@code lp} engine
  */
 public record SearchStats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons,
         long decidedByWitness, long emptySides, long thinRegions, List<ThinRegion> thinExamples,
-        long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances) {
+        long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances, ModelStats model) {
 
     /** At most this many thin regions are listed. */
     public static final int MAX_THIN_EXAMPLES = 20;
@@ -35,7 +37,7 @@ public record SearchStats(long lpsSolved, long nodes, long stableByDomain, long 
 
     /** Nothing done yet. */
     public static SearchStats none(Tolerances tolerances) {
-        return new SearchStats(0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, tolerances);
+        return new SearchStats(0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, tolerances, null);
     }
 
     /** What this and {@code other} did together (parts of one search, e.g. two workers). */
@@ -50,6 +52,14 @@ public record SearchStats(long lpsSolved, long nodes, long stableByDomain, long 
                 constantNeurons + other.constantNeurons, decidedByWitness + other.decidedByWitness,
                 emptySides + other.emptySides, thinRegions + other.thinRegions, thin,
                 nearDegenerateDropped + other.nearDegenerateDropped, uncertainCells + other.uncertainCells,
-                domainCuts + other.domainCuts, tolerances);
+                domainCuts + other.domainCuts, tolerances, model == null ? other.model : model);
+    }
+
+    /** Stats of an engine without a solver model. */
+    public SearchStats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons,
+            long decidedByWitness, long emptySides, long thinRegions, List<ThinRegion> thinExamples,
+            long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances) {
+        this(lpsSolved, nodes, stableByDomain, constantNeurons, decidedByWitness, emptySides, thinRegions,
+                thinExamples, nearDegenerateDropped, uncertainCells, domainCuts, tolerances, null);
     }
 }

@@ -99,6 +99,7 @@ record UnitScaling(double[] center, double scale) {
         }
         return new SearchStats(stats.lpsSolved(), stats.nodes(), stats.stableByDomain(), stats.constantNeurons(),
                 stats.decidedByWitness(), stats.emptySides(), stats.thinRegions(), thin,
-                stats.nearDegenerateDropped(), stats.uncertainCells(), stats.domainCuts(), stats.tolerances());
+                stats.nearDegenerateDropped(), stats.uncertainCells(), stats.domainCuts(), stats.tolerances(),
+                stats.model());
     }
 }

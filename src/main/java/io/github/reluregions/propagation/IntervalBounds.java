@@ -15,16 +15,34 @@ import java.util.List;
 public record IntervalBounds(List<Interval[]> layers) {
 
     public static IntervalBounds of(Network network, InputDomain domain) {
+        return padded(network, domain, 0);
+    }
+
+    /**
+     * The same bounds, each widened against floating-point rounding by {@code relativePad} times the size
+     * of the terms that make it up ({@code |b| + sum |w| * largest |input|}); deeper layers are propagated
+     * from the widened ones. A neuron whose terms are all zero keeps its exact interval.
+     */
+    public static IntervalBounds padded(Network network, InputDomain domain, double relativePad) {
         int hidden = network.hiddenLayerCount();
         Interval[][] result = new Interval[hidden][];
         Layer first = network.hiddenLayer(0);
+        double[] largestInput = new double[first.inputSize()];
+        for (int j = 0; j < largestInput.length; j++) {
+            double[] axis = new double[largestInput.length];
+            axis[j] = 1;
+            Interval side = domain.range(axis, 0);
+            largestInput[j] = Math.max(Math.abs(side.lo()), Math.abs(side.hi()));
+        }
         result[0] = new Interval[first.outputSize()];
         for (int i = 0; i < first.outputSize(); i++) {
             double[] row = new double[first.inputSize()];
+            double terms = Math.abs(first.bias(i));
             for (int j = 0; j < row.length; j++) {
                 row[j] = first.weight(i, j);
+                terms += Math.abs(row[j]) * largestInput[j];
             }
-            result[0][i] = domain.range(row, first.bias(i));
+            result[0][i] = widen(domain.range(row, first.bias(i)), relativePad, terms);
         }
         for (int l = 1; l < hidden; l++) {
             Layer layer = network.hiddenLayer(l);
@@ -33,6 +51,7 @@ public record IntervalBounds(List<Interval[]> layers) {
             for (int i = 0; i < layer.outputSize(); i++) {
                 double lo = layer.bias(i);
                 double hi = layer.bias(i);
+                double terms = Math.abs(layer.bias(i));
                 for (int j = 0; j < layer.inputSize(); j++) {
                     double w = layer.weight(i, j);
                     double inLo = Math.max(0, previous[j].lo());
@@ -44,11 +63,20 @@ public record IntervalBounds(List<Interval[]> layers) {
                         lo += w * inHi;
                         hi += w * inLo;
                     }
+                    terms += Math.abs(w) * inHi;
                 }
-                result[l][i] = Interval.of(lo, hi);
+                result[l][i] = widen(Interval.of(lo, hi), relativePad, terms);
             }
         }
         return new IntervalBounds(List.of(result));
+    }
+
+    private static Interval widen(Interval interval, double relativePad, double terms) {
+        if (relativePad == 0 || terms == 0) {
+            return interval;
+        }
+        double pad = relativePad * terms;
+        return Interval.of(interval.lo() - pad, interval.hi() + pad);
     }
 
     public Interval bound(int layer, int neuron) {

@@ -73,18 +73,7 @@ public final class GlopChebyshevLp implements ChebyshevLp {
                 addAxisRow(j, -1, -box.lower(j));
             }
         } else if (domain instanceof Ball ball && ball.norm() == Norm.L1) {
-            MPConstraint total = solver.makeConstraint(-INF, ball.radius(), "l1");
-            total.setCoefficient(t, Math.sqrt(d));
-            for (int j = 0; j < d; j++) {
-                MPVariable p = solver.makeNumVar(0, INF, "p" + j);
-                MPVariable q = solver.makeNumVar(0, INF, "q" + j);
-                MPConstraint split = solver.makeConstraint(ball.center(j), ball.center(j), "split" + j);
-                split.setCoefficient(x[j], 1);
-                split.setCoefficient(p, -1);
-                split.setCoefficient(q, 1);
-                total.setCoefficient(p, 1);
-                total.setCoefficient(q, 1);
-            }
+            LinearBalls.addL1Ball(solver, x, ball, ball.radius(), t, Math.sqrt(d));
         } else if (domain instanceof Ball ball) {
             // L-infinity: exactly these rows. L2: these are the first 2d tangent cuts of the ball.
             for (int j = 0; j < d; j++) {

@@ -1,8 +1,10 @@
 package io.github.reluregions.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -25,6 +27,11 @@ abstract class ExactCounterContractTest {
 
     abstract ExactCounter createCounter();
 
+    /** False for engines that count in bounded domains only; whole-space cases then use a box holding every vertex. */
+    boolean countsInWholeSpace() {
+        return true;
+    }
+
     CountResult count(Network network, InputDomain domain) {
         CountResult result = createCounter().count(network, domain);
         assertTrue(result.complete(), "count should be complete: " + result);
@@ -40,23 +47,28 @@ abstract class ExactCounterContractTest {
     void hyperplanesInGeneralPositionGiveTheClosedFormInWholeSpace(int d) {
         int m = 3 * d;
         Network net = Nets.randomOneLayer(d, m, 100 + d);
-        assertEquals(Nets.generalPositionCount(m, d), regions(net, WholeSpace.of(d)));
+        double far = 2 * Nets.largestVertexCoordinate(net) + 1;
+        InputDomain domain = countsInWholeSpace() ? WholeSpace.of(d) : Box.cube(d, -far, far);
+        assertEquals(Nets.generalPositionCount(m, d), regions(net, domain));
     }
 
     @Test
     void hyperplanesInGeneralPositionGiveTheClosedFormInABoxHoldingEveryVertex() {
         Network net = Nets.randomOneLayer(2, 8, 7);
-        double far = 0;
-        Layer layer = net.hiddenLayer(0);
-        for (int a = 0; a < 8; a++) {
-            for (int b = a + 1; b < 8; b++) {
-                double det = layer.weight(a, 0) * layer.weight(b, 1) - layer.weight(a, 1) * layer.weight(b, 0);
-                double x = (-layer.bias(a) * layer.weight(b, 1) + layer.bias(b) * layer.weight(a, 1)) / det;
-                double y = (-layer.weight(a, 0) * layer.bias(b) + layer.weight(b, 0) * layer.bias(a)) / det;
-                far = Math.max(far, Math.max(Math.abs(x), Math.abs(y)));
-            }
+        double far = 2 * Nets.largestVertexCoordinate(net) + 1;
+        assertEquals(Nets.generalPositionCount(8, 2), regions(net, Box.cube(2, -far, far)));
+    }
+
+    @Test
+    void wholeSpaceIsCountedOrRefusedWithAHint() {
+        Network net = Nets.randomOneLayer(2, 4, 3);
+        if (countsInWholeSpace()) {
+            assertEquals(Nets.generalPositionCount(4, 2), regions(net, WholeSpace.of(2)));
+        } else {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> createCounter().count(net, WholeSpace.of(2)));
+            assertTrue(refused.hint().startsWith("Maybe"), refused.hint());
         }
-        assertEquals(Nets.generalPositionCount(8, 2), regions(net, Box.cube(2, -2 * far - 1, 2 * far + 1)));
     }
 
     @ParameterizedTest

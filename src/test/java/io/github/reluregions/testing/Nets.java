@@ -92,6 +92,80 @@ public final class Nets {
         return total.longValueExact();
     }
 
+    /**
+     * The largest coordinate, in absolute value, of any vertex of the first hidden layer's hyperplane
+     * arrangement (every {@code d} of its hyperplanes meeting in one point); 0 when there is none.
+     */
+    public static double largestVertexCoordinate(Network net) {
+        Layer layer = net.hiddenLayer(0);
+        int d = layer.inputSize();
+        int m = layer.outputSize();
+        double largest = 0;
+        int[] subset = new int[d];
+        for (int j = 0; j < d; j++) {
+            subset[j] = j;
+        }
+        while (d <= m) {
+            double[][] a = new double[d][d + 1];
+            for (int r = 0; r < d; r++) {
+                for (int j = 0; j < d; j++) {
+                    a[r][j] = layer.weight(subset[r], j);
+                }
+                a[r][d] = -layer.bias(subset[r]);
+            }
+            double[] vertex = solve(a);
+            if (vertex != null) {
+                for (double v : vertex) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+            int r = d - 1;
+            while (r >= 0 && subset[r] == m - d + r) {
+                r--;
+            }
+            if (r < 0) {
+                break;
+            }
+            subset[r]++;
+            for (int q = r + 1; q < d; q++) {
+                subset[q] = subset[q - 1] + 1;
+            }
+        }
+        return largest;
+    }
+
+    /** Gaussian elimination with partial pivoting on the augmented matrix; null when singular. */
+    private static double[] solve(double[][] a) {
+        int d = a.length;
+        for (int col = 0; col < d; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < d; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(a[pivot][col]) < 1e-12) {
+                return null;
+            }
+            double[] swap = a[col];
+            a[col] = a[pivot];
+            a[pivot] = swap;
+            for (int r = 0; r < d; r++) {
+                if (r != col) {
+                    double f = a[r][col] / a[col][col];
+                    for (int c = col; c <= d; c++) {
+                        a[r][c] -= f * a[col][c];
+                    }
+                }
+            }
+        }
+        double[] x = new double[d];
+        for (int r = 0; r < d; r++) {
+            x[r] = a[r][d] / a[r][r];
+        }
+        return x;
+    }
+
     /** Writes {@code net} in the project's JSON format (Jackson writes the records' components as they are). */
     public static java.nio.file.Path writeJson(Network net, java.nio.file.Path file) throws java.io.IOException {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), net);

@@ -1,0 +1,87 @@
+package io.github.reluregions.engine;
+
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Interval;
+import io.github.reluregions.network.Network;
+
+/**
+ * Answers "does this full activation pattern have an interior ball above the tolerance, and where?" with
+ * the LP engine's semantics: a neuron constant on the pattern's region (dead, zero row or cancelled) can
+ * only take its constant's sign ({@code bias > 0} is on); a neuron whose sign is fixed over the whole
+ * domain can only take that sign; every other neuron adds its half-space, and the cell's witness is
+ * certified by {@link CellLp}. Cost: one layer composition per hidden layer and one Chebyshev LP (more for
+ * an L2 ball's tangent cuts).
+ */
+final class PatternCertifier implements AutoCloseable {
+    private static final Witness IMPOSSIBLE = new Witness(null, 0, Double.NEGATIVE_INFINITY, false);
+
+    private final Network network;
+    private final InputDomain domain;
+    private final Tolerances tol;
+    private final CellLp cell;
+    private long constantNeurons;
+    private long stableByDomain;
+
+    PatternCertifier(Network network, InputDomain domain, Tolerances tolerances) {
+        this.network = network;
+        this.domain = domain;
+        this.tol = tolerances;
+        this.cell = new CellLp(domain, tolerances, network.hiddenNeuronCount());
+    }
+
+    /** The certified witness of {@code pattern}'s region, or a witness that says why there is none. */
+    Witness certify(boolean[] pattern) {
+        cell.clear();
+        LocalLayer local = LocalLayer.first(network.hiddenLayer(0));
+        int offset = 0;
+        for (int l = 0; l < network.hiddenLayerCount(); l++) {
+            if (l > 0) {
+                local = local.next(network.hiddenLayer(l), pattern, offset);
+                offset += network.hiddenLayer(l - 1).outputSize();
+            }
+            for (int i = 0; i < local.size(); i++) {
+                boolean on = pattern[offset + i];
+                double[] w = local.map[i];
+                double c = local.bias[i];
+                if (local.isConstant(i, tol)) {
+                    constantNeurons++;
+                    if (on != c > 0) {
+                        return IMPOSSIBLE;
+                    }
+                    continue;
+                }
+                Interval range = domain.range(w, c);
+                if (range.lo() > 0 || range.hi() < 0) {
+                    stableByDomain++;
+                    if (on != range.lo() > 0) {
+                        return IMPOSSIBLE;
+                    }
+                    continue;
+                }
+                cell.push(w, c, Vectors.norm(w), on, true);
+            }
+        }
+        return cell.findWitness();
+    }
+
+    long solveCount() {
+        return cell.solveCount();
+    }
+
+    long domainCuts() {
+        return cell.domainCuts();
+    }
+
+    long constantNeurons() {
+        return constantNeurons;
+    }
+
+    long stableByDomain() {
+        return stableByDomain;
+    }
+
+    @Override
+    public void close() {
+        cell.close();
+    }
+}

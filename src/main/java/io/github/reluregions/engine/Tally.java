@@ -1,0 +1,80 @@
+package io.github.reluregions.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping every exact engine shares: regions counted (and handed to the listener), thin regions,
+ * empty and uncertain cells, and the share of the search finished.
+ */
+final class Tally {
+    private static final int MAX_THIN_EXAMPLES = 20;
+
+    private final Tolerances tol;
+    private long regions;
+    private double explored;
+    private long emptySides;
+    private long nearDegenerateDropped;
+    private long uncertainCells;
+    private long thinRegions;
+    private final List<ThinRegion> thinExamples = new ArrayList<>();
+
+    Tally(Tolerances tolerances) {
+        this.tol = tolerances;
+    }
+
+    /** Counts a region with certified witness {@code x}; {@code weight} is its share of the search. */
+    void region(double[] x, double radius, double weight, boolean[] pattern, RegionListener listener) {
+        long index = regions++;
+        explored += weight;
+        if (radius < tol.thinRadius()) {
+            thinRegions++;
+            if (thinExamples.size() < MAX_THIN_EXAMPLES) {
+                thinExamples.add(new ThinRegion(radius, x));
+            }
+        }
+        listener.onRegion(index, x, radius, pattern);
+    }
+
+    /** Records a cell that is not counted: empty (radius at most the tolerance) or uncertain. */
+    void empty(Witness witness, double weight) {
+        explored += weight;
+        if (witness.uncertain()) {
+            uncertainCells++;
+        } else {
+            emptySides++;
+            if (tol.isNearDegenerate(witness.lpRadius())) {
+                nearDegenerateDropped++;
+            }
+        }
+    }
+
+    /** Records a part of the search that is finished without a cell (e.g. proved empty by a solver). */
+    void finished(double weight) {
+        explored += weight;
+    }
+
+    /** Records a part of the search that a solver could not settle: the count can no longer be complete. */
+    void unsettled(double weight) {
+        explored += weight;
+        uncertainCells++;
+    }
+
+    long regions() {
+        return regions;
+    }
+
+    double explored() {
+        return explored;
+    }
+
+    long uncertainCells() {
+        return uncertainCells;
+    }
+
+    SearchStats stats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons, long decidedByWitness,
+            long domainCuts, ModelStats model) {
+        return new SearchStats(lpsSolved, nodes, stableByDomain, constantNeurons, decidedByWitness, emptySides,
+                thinRegions, thinExamples, nearDegenerateDropped, uncertainCells, domainCuts, tol, model);
+    }
+}
