@@ -12,6 +12,8 @@ import java.util.List;
  * {@code (a, b)}. Immutable.
  */
 public record Plane(double[] origin, double[] u, double[] v) {
+    /** Coordinates shown of each vector in {@link #toString()}. */
+    private static final int SHOWN = 8;
 
     public Plane {
         if (origin.length != u.length || origin.length != v.length) {
@@ -141,9 +143,10 @@ public record Plane(double[] origin, double[] u, double[] v) {
         return sum;
     }
 
+    /** The first {@link #SHOWN} coordinates, then how many there are: a picture's subtitle stays short. */
     private static String text(double[] values) {
         StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < values.length; j++) {
+        for (int j = 0; j < Math.min(values.length, SHOWN); j++) {
             double value = values[j];
             sb.append(j == 0 ? "" : ",");
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -151,6 +154,9 @@ public record Plane(double[] origin, double[] u, double[] v) {
             } else {
                 sb.append(value);
             }
+        }
+        if (values.length > SHOWN) {
+            sb.append(",... (").append(values.length).append(" coordinates)");
         }
         return sb.toString();
     }
