@@ -1,7 +1,6 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
 import io.github.reluregions.solver.DenseChebyshevLp;
@@ -151,7 +150,7 @@ public final class LpEngine implements ExactCounter {
     }
 
     private ChebyshevLp newLp(InputDomain searchDomain) {
-        double radiusCap = searchDomain instanceof WholeSpace ? 1.0 : 2 * searchDomain.scale();
+        double radiusCap = CellLp.radiusCap(searchDomain);
         if (options.lpSolver() == LpSolver.AUTO && DenseChebyshevLp.supports(searchDomain)) {
             return new DenseChebyshevLp(searchDomain, radiusCap);
         }
