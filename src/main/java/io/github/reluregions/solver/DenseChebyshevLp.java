@@ -25,6 +25,8 @@ import java.util.Deque;
 public final class DenseChebyshevLp implements ChebyshevLp {
     private static final double PIVOT = 1e-9;
     private static final double OPTIMAL = 1e-11;
+    /** Pivots between two inversions of the basis from scratch; in between, the inverse is updated in O(n^2). */
+    private static final int REINVERT_EVERY = 16;
 
     private final InputDomain domain;
     private final double radiusCap;
@@ -36,6 +38,7 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     private double[][] a = new double[16][];
     private double[] b = new double[16];
     private boolean[] active = new boolean[16];
+    private boolean[] basic = new boolean[16];
     private int rows;
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private final int[] basis;
@@ -93,7 +96,18 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             append(unit, -lower[j]);
         }
         fixedRows = rows;
+        resetBasis();
+    }
+
+    /** Back to the first basis (the radius cap and the upper sides of the box), which is always feasible. */
+    private void resetBasis() {
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = false;
+        }
         System.arraycopy(initialBasis, 0, basis, 0, n);
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = true;
+        }
     }
 
     private int append(double[] normal, double offset) {
@@ -101,6 +115,7 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             a = Arrays.copyOf(a, 2 * rows);
             b = Arrays.copyOf(b, 2 * rows);
             active = Arrays.copyOf(active, 2 * rows);
+            basic = Arrays.copyOf(basic, 2 * rows);
         }
         a[rows] = normal.clone();
         b[rows] = offset;
@@ -125,9 +140,9 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         int row = slot + fixedRows;
         active[row] = false;
         freeSlots.push(row);
-        if (inBasis(row)) {
+        if (basic[row]) {
             // The slot may come back with another row: the basis must not keep it.
-            System.arraycopy(initialBasis, 0, basis, 0, n);
+            resetBasis();
         }
     }
 
@@ -153,10 +168,14 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         int blandAfter = 2 * (rows + n);
         double[] pi = new double[n];
         double[] direction = new double[n];
+        int updates = REINVERT_EVERY;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            if (!invertBasis()) {
-                System.arraycopy(initialBasis, 0, basis, 0, n);
-                return null;
+            if (updates == REINVERT_EVERY) {
+                if (!invertBasis()) {
+                    resetBasis();
+                    return null;
+                }
+                updates = 0;
             }
             for (int j = 0; j < n; j++) {
                 double sum = 0;
@@ -168,7 +187,7 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             int entering = -1;
             double best = -OPTIMAL;
             for (int i = 0; i < rows; i++) {
-                if (!active[i] || inBasis(i)) {
+                if (!active[i] || basic[i]) {
                     continue;
                 }
                 double reduced = b[i] - pi[d] - dot(pi, a[i]);
@@ -205,9 +224,36 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             if (leaving < 0) {
                 return null; // the dual looks unbounded: impossible for this LP, so numerics went wrong
             }
+            basic[basis[leaving]] = false;
             basis[leaving] = entering;
+            basic[entering] = true;
+            updateInverse(leaving, direction);
+            updates++;
         }
         return null;
+    }
+
+    /**
+     * The inverse after column {@code leaving} of the basis was replaced by the entering one, whose
+     * coordinates in the old basis are {@code direction}: row {@code leaving} divided by its pivot, and that
+     * row's multiples taken off the others (the product-form update). The answer is checked in the end
+     * anyway ({@link #verified}), and the basis is inverted afresh every {@link #REINVERT_EVERY} pivots.
+     */
+    private void updateInverse(int leaving, double[] direction) {
+        double[] pivotRow = inverse[leaving];
+        double pivot = direction[leaving];
+        for (int j = 0; j < n; j++) {
+            pivotRow[j] /= pivot;
+        }
+        for (int k = 0; k < n; k++) {
+            double f = direction[k];
+            if (k != leaving && f != 0) {
+                double[] row = inverse[k];
+                for (int j = 0; j < n; j++) {
+                    row[j] -= f * pivotRow[j];
+                }
+            }
+        }
     }
 
     /**
@@ -259,15 +305,6 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             }
         }
         return new Solution(Status.OPTIMAL, Math.min(Math.max(t, bound), radiusCap), center);
-    }
-
-    private boolean inBasis(int row) {
-        for (int k = 0; k < n; k++) {
-            if (basis[k] == row) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Inverts the basis matrix (column k = (a_basis[k], 1)) by Gauss-Jordan with partial pivoting. */
