@@ -39,6 +39,10 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     private double[] b = new double[16];
     private boolean[] active = new boolean[16];
     private boolean[] basic = new boolean[16];
+    /** Bumped each time a slot takes a new row, so that a saved basis can tell its rows are still the same. */
+    private int[] generation = new int[16];
+    /** For each added row, the basis (rows, then their generations) when it was added: its parent's basis. */
+    private int[][] savedBasis = new int[16][];
     private int rows;
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private final int[] basis;
@@ -116,6 +120,8 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             b = Arrays.copyOf(b, 2 * rows);
             active = Arrays.copyOf(active, 2 * rows);
             basic = Arrays.copyOf(basic, 2 * rows);
+            generation = Arrays.copyOf(generation, 2 * rows);
+            savedBasis = Arrays.copyOf(savedBasis, 2 * rows);
         }
         a[rows] = normal.clone();
         b[rows] = offset;
@@ -125,13 +131,17 @@ public final class DenseChebyshevLp implements ChebyshevLp {
 
     @Override
     public int addRow(double[] normal, double offset) {
+        int row;
         if (freeSlots.isEmpty()) {
-            return append(normal, offset) - fixedRows;
+            row = append(normal, offset);
+        } else {
+            row = freeSlots.pop();
+            System.arraycopy(normal, 0, a[row], 0, d);
+            b[row] = offset;
+            active[row] = true;
         }
-        int row = freeSlots.pop();
-        System.arraycopy(normal, 0, a[row], 0, d);
-        b[row] = offset;
-        active[row] = true;
+        generation[row]++;
+        savedBasis[row] = saveBasis(savedBasis[row]);
         return row - fixedRows;
     }
 
@@ -141,9 +151,42 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         active[row] = false;
         freeSlots.push(row);
         if (basic[row]) {
-            // The slot may come back with another row: the basis must not keep it.
-            resetBasis();
+            // The slot may come back with another row: the basis must not keep it. The basis from before the
+            // row was added is a feasible start (feasibility of a basis does not depend on the other rows) as
+            // long as its own rows are all still there; else start from the first basis.
+            if (!restoreBasis(savedBasis[row], row)) {
+                resetBasis();
+            }
         }
+    }
+
+    private int[] saveBasis(int[] into) {
+        int[] saved = into != null && into.length == 2 * n ? into : new int[2 * n];
+        for (int k = 0; k < n; k++) {
+            saved[k] = basis[k];
+            saved[n + k] = generation[basis[k]];
+        }
+        return saved;
+    }
+
+    private boolean restoreBasis(int[] saved, int removed) {
+        if (saved == null) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            int row = saved[k];
+            if (row == removed || !active[row] || generation[row] != saved[n + k]) {
+                return false;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = false;
+        }
+        for (int k = 0; k < n; k++) {
+            basis[k] = saved[k];
+            basic[basis[k]] = true;
+        }
+        return true;
     }
 
     @Override
