@@ -39,7 +39,7 @@ cases=(
   "confidence 0|count probabilistic $ex --box=-1:1 --confidence=0"
   "file does not exist|count exact /nonexistent/net.json --box=-1:1"
   "file cannot be read (a directory)|count exact $tmp/dir.json --box=-1:1"
-  "OR-Tools native library fails to load|count exact $ex --box=-1:1"
+  "OR-Tools native library fails to load|count exact $ex --center=0,0 --radius=1"
 )
 for c in "${cases[@]}"; do
   title="${c%%|*}"; args="${c#*|}"
