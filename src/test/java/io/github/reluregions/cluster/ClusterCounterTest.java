@@ -130,7 +130,8 @@ class ClusterCounterTest {
             @Override
             public void sliceStarted(String member, int subtrees) {
                 if (member.equals(third.address()) && ++started == 2) {
-                    new Thread(third::terminate, "kill-member").start();
+                    // Killed as its second slice goes out, before it can finish it however fast the machine.
+                    third.terminate();
                 }
             }
         };
