@@ -32,12 +32,22 @@ public final class ModelSearch {
      */
     static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
             RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
+        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, compiler);
+    }
+
+    /**
+     * The same, up to {@code limit} regions (stop reason {@link StopReason#REGION_LIMIT} when reached);
+     * {@code compiler} may add constraints to the model it returns (the probabilistic counters add parity
+     * constraints).
+     */
+    public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+            SearchMonitor monitor, RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
         domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
         try (CompiledModel model = compiler.apply(scaling.apply(network), scaling.apply(domain))) {
-            CountResult result = enumerate(model, tolerances, null, Long.MAX_VALUE, monitor, scaling.wrap(listener));
+            CountResult result = enumerate(model, tolerances, null, limit, monitor, scaling.wrap(listener));
             return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
                     result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
         }
