@@ -13,8 +13,6 @@ import io.github.reluregions.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,17 +66,7 @@ final class CountExactCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            monitor.interrupt();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (InterruptHook ignoredHook = InterruptHook.install(monitor)) {
             long start = System.nanoTime();
             CountResult result;
             try (Progress ignored = Progress.start(progress, monitor, err);
@@ -92,13 +80,6 @@ final class CountExactCommand implements Callable<Integer> {
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return exitCode(result);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting on a signal: the hook is running and lets it exit once we are done
-            }
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * search is cheap when the pivots come early (each pivot halves the nodes below it on average) and as
  * dear as the exact count of the first {@code j} neurons when they come late.
  *
- * <p>Also estimates how many prefixes (search nodes) there are at every depth by random probes (Knuth
- * 1975), for placing pivots where they keep the search small.
+ * <p>Also estimates how many prefixes (search nodes) there are at every depth by a sampled
+ * breadth-first search, for placing pivots where they keep the search small.
  */
 public final class ParitySearch {
     private ParitySearch() {
@@ -43,46 +43,31 @@ public final class ParitySearch {
 
     /**
      * Estimates, for every depth {@code j = 0..N} of the search ({@code N} hidden neurons), the base-2
-     * logarithm of the number of prefixes of {@code j} decisions with an interior: the mean over
-     * {@code probes} random root-to-leaf paths of the product of the number of sides with an interior
-     * along the path (Knuth's unbiased estimator of a tree's level sizes). At depth {@code N} it
-     * estimates the number of regions. Cost: about one LP per neuron per probe. When the monitor stops
-     * the run, the probes finished so far are averaged (none: every entry 0).
+     * logarithm of the number of prefixes of {@code j} decisions with an interior, by a sampled
+     * breadth-first search (stochastic enumeration, in the spirit of Knuth 1975 and Chen 1992): each level
+     * keeps at most {@code population} prefixes, drawn uniformly from the children of the level above,
+     * each weighted by the inverse of its chance to be kept. The sum of the weights at depth {@code j} is
+     * an unbiased estimate of the number of prefixes there, and far steadier than Knuth's single paths
+     * (which average a few heavy-tailed products). At depth {@code N} it estimates the number of regions.
+     * Cost: about {@code population} nodes per neuron, each with one or two LPs over its prefix's rows.
+     * When the monitor stops the run, the depths not reached keep the last estimate.
      */
-    public static PrefixProfile profile(Network network, InputDomain domain, Tolerances tolerances, int probes,
+    public static PrefixProfile profile(Network network, InputDomain domain, Tolerances tolerances, int population,
             SplittableRandom random, SearchMonitor monitor) {
-        if (probes < 1) {
-            throw new IllegalArgumentException("probes must be positive: " + probes);
+        if (population < 1) {
+            throw new IllegalArgumentException("population must be positive: " + population);
         }
         Objects.requireNonNull(random, "random");
-        double[][] branchings = new double[probes][];
-        int[] done = new int[1];
+        double[] log2Nodes = new double[network.hiddenNeuronCount() + 1];
         CountResult lps = run(network, domain, tolerances, monitor, (search) -> {
             try {
-                for (int p = 0; p < probes; p++) {
-                    branchings[p] = search.probe(random);
-                    done[0]++;
-                }
+                search.sample(population, random, log2Nodes);
             } catch (Stop stop) {
                 return search.result(stop.reason);
             }
             return search.result(StopReason.FINISHED);
         });
-        int depth = network.hiddenNeuronCount();
-        double[] log2Nodes = new double[depth + 1];
-        for (int j = 0; j <= depth && done[0] > 0; j++) {
-            // log2 of the mean of 2^branchings[p][j], computed without overflow
-            double max = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < done[0]; p++) {
-                max = Math.max(max, branchings[p][j]);
-            }
-            double sum = 0;
-            for (int p = 0; p < done[0]; p++) {
-                sum += Math.pow(2, branchings[p][j] - max);
-            }
-            log2Nodes[j] = max + Math.log(sum / done[0]) / Math.log(2);
-        }
-        return new PrefixProfile(log2Nodes, done[0], lps.stats().lpsSolved());
+        return new PrefixProfile(log2Nodes, population, lps.stats().lpsSolved());
     }
 
     private static CountResult run(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
@@ -112,6 +97,50 @@ public final class ParitySearch {
             double norm = Vectors.norm(w);
             double value = Vectors.dot(w, x) + c;
             return new Hyperplane(w, c, norm, value > 0, Math.min(radius, Math.abs(value) / norm));
+        }
+    }
+
+    /**
+     * A node of the sampled breadth-first search: its decision (the hyperplane and side, none for a neuron
+     * with one state) on top of its parent's, its witness, the current layer's pre-activations on it, its
+     * pattern so far and its weight.
+     */
+    private record Prefix(Prefix parent, Hyperplane plane, double[] x, double radius, LocalLayer local,
+            boolean[] pattern, double log2Weight, boolean side) {
+
+        Prefix(Prefix parent, Hyperplane plane, double[] x, double radius, LocalLayer local, boolean[] pattern,
+                double log2Weight) {
+            this(parent, plane, x, radius, local, pattern, log2Weight, false);
+        }
+
+        Prefix child(Hyperplane decided, boolean on, int global, double[] point, double r) {
+            boolean[] next = pattern.clone();
+            next[global] = on;
+            return new Prefix(this, decided, point, r, local, next, log2Weight, on);
+        }
+
+        /** The same prefix, entering the next hidden layer (whose pre-activations depend on the pattern). */
+        Prefix enter(io.github.reluregions.network.Layer layer, int previousOffset) {
+            return new Prefix(parent, plane, x, radius, local.next(layer, pattern, previousOffset), pattern,
+                    log2Weight, side);
+        }
+
+        Prefix reweighted(double log2Factor) {
+            return new Prefix(parent, plane, x, radius, local, pattern, log2Weight + log2Factor, side);
+        }
+
+        /** Puts this prefix's half-spaces into the (cleared) cell. */
+        void pushInto(CellLp cell) {
+            cell.clear();
+            java.util.ArrayDeque<Prefix> chain = new java.util.ArrayDeque<>();
+            for (Prefix p = this; p != null; p = p.parent()) {
+                if (p.plane() != null) {
+                    chain.push(p);
+                }
+            }
+            for (Prefix p : chain) {
+                cell.push(p.plane().w(), p.plane().c(), p.plane().norm(), p.side(), true);
+            }
         }
     }
 
@@ -301,62 +330,95 @@ public final class ParitySearch {
         }
 
         /**
-         * One random root-to-leaf path (a side with an interior chosen uniformly at each branching);
-         * entry {@code j} of the result is the number of branchings among the first {@code j} decisions.
+         * The sampled breadth-first search of {@link ParitySearch#profile}: fills {@code log2Nodes[j]} with
+         * log2 of the weighted number of prefixes at depth {@code j}.
          */
-        double[] probe(SplittableRandom random) {
-            double[] branchings = new double[pattern.length + 1];
+        void sample(int population, SplittableRandom random, double[] log2Nodes) {
             cell.clear();
             Witness root = cell.findWitness();
             if (!root.found()) {
-                return branchings;
+                java.util.Arrays.fill(log2Nodes, Double.NEGATIVE_INFINITY);
+                return;
             }
-            double[] x = root.point();
-            double radius = root.radius();
-            LocalLayer local = LocalLayer.first(network.hiddenLayer(0));
+            java.util.List<Prefix> level = java.util.List.of(new Prefix(null, null, root.point(), root.radius(),
+                    LocalLayer.first(network.hiddenLayer(0)), new boolean[pattern.length], 0));
             int global = 0;
             for (int l = 0; l < network.hiddenLayerCount(); l++) {
-                if (l > 0) {
-                    local = local.next(network.hiddenLayer(l), pattern, layerOffset[l - 1]);
-                }
-                for (int i = 0; i < local.size(); i++, global++) {
-                    if (monitor.shouldStop()) {
-                        throw new Stop(monitor.stopReason());
-                    }
-                    nodes++;
-                    branchings[global + 1] = branchings[global];
-                    Boolean fixed = fixedState(local, i);
-                    if (fixed != null) {
-                        pattern[global] = fixed;
-                        continue;
-                    }
-                    Hyperplane h = Hyperplane.of(local, i, x, radius);
-                    cell.push(h.w(), h.c(), h.norm(), !h.witnessSide(), true);
-                    Witness otherWitness = cell.findWitness();
-                    cell.pop();
-                    boolean side = h.witnessSide();
-                    if (otherWitness.found()) {
-                        branchings[global + 1]++;
-                        side = random.nextBoolean();
-                    }
-                    cell.push(h.w(), h.c(), h.norm(), side, true);
-                    Witness child = side == h.witnessSide() ? inheritOrSolve(x, h.inherited()) : otherWitness;
-                    if (!child.found()) {
-                        // An uncertain cell: the path ends here; deeper levels keep this path's count.
-                        for (int rest = global + 2; rest < branchings.length; rest++) {
-                            branchings[rest] = branchings[global + 1];
+                for (int i = 0; i < network.hiddenLayer(l).outputSize(); i++, global++) {
+                    java.util.List<Prefix> children = new java.util.ArrayList<>();
+                    for (Prefix node : level) {
+                        if (monitor.shouldStop()) {
+                            java.util.Arrays.fill(log2Nodes, global + 1, log2Nodes.length, log2Nodes[global]);
+                            throw new Stop(monitor.stopReason());
                         }
-                        cell.clear();
-                        return branchings;
+                        nodes++;
+                        Prefix entered = l > 0 && i == 0 ? node.enter(network.hiddenLayer(l), layerOffset[l - 1]) : node;
+                        expand(entered, i, global, children);
                     }
-                    pattern[global] = side;
-                    x = child.point();
-                    radius = child.radius();
+                    cell.clear();
+                    log2Nodes[global + 1] = log2Sum(children);
+                    level = keep(children, population, random);
+                    publish();
                 }
             }
-            cell.clear();
-            publish();
-            return branchings;
+        }
+
+        /** Adds the children of {@code node} at neuron {@code neuron} of its layer (position {@code global}). */
+        private void expand(Prefix node, int neuron, int global, java.util.List<Prefix> children) {
+            LocalLayer local = node.local();
+            Boolean fixed = fixedState(local, neuron);
+            if (fixed != null) {
+                children.add(node.child(null, fixed, global, node.x(), node.radius()));
+                return;
+            }
+            node.pushInto(cell);
+            Hyperplane h = Hyperplane.of(local, neuron, node.x(), node.radius());
+            cell.push(h.w(), h.c(), h.norm(), !h.witnessSide(), true);
+            Witness other = cell.findWitness();
+            cell.pop();
+            if (other.found()) {
+                children.add(node.child(h, !h.witnessSide(), global, other.point(), other.radius()));
+            }
+            cell.push(h.w(), h.c(), h.norm(), h.witnessSide(), true);
+            Witness same = inheritOrSolve(node.x(), h.inherited());
+            if (same.found()) {
+                children.add(node.child(h, h.witnessSide(), global, same.point(), same.radius()));
+            }
+        }
+
+        private static double log2Sum(java.util.List<Prefix> prefixes) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (Prefix p : prefixes) {
+                max = Math.max(max, p.log2Weight());
+            }
+            if (max == Double.NEGATIVE_INFINITY) {
+                return max;
+            }
+            double sum = 0;
+            for (Prefix p : prefixes) {
+                sum += Math.pow(2, p.log2Weight() - max);
+            }
+            return max + Math.log(sum) / Math.log(2);
+        }
+
+        /** At most {@code population} of {@code children}, uniformly without replacement, reweighted. */
+        private static java.util.List<Prefix> keep(java.util.List<Prefix> children, int population,
+                SplittableRandom random) {
+            int m = children.size();
+            if (m <= population) {
+                return children;
+            }
+            java.util.List<Prefix> pool = new java.util.ArrayList<>(children);
+            double log2Factor = Math.log((double) m / population) / Math.log(2);
+            java.util.List<Prefix> kept = new java.util.ArrayList<>(population);
+            for (int k = 0; k < population; k++) {
+                int pick = k + random.nextInt(m - k);
+                Prefix chosen = pool.get(pick);
+                pool.set(pick, pool.get(k));
+                pool.set(k, chosen);
+                kept.add(chosen.reweighted(log2Factor));
+            }
+            return kept;
         }
 
         private void publish() {

@@ -5,10 +5,10 @@ package io.github.reluregions.engine;
  *
  * @param log2Nodes entry {@code j} (0 to the number of hidden neurons): log2 of the estimated number of
  *     prefixes of {@code j} decisions with an interior; the last entry estimates log2 of the region count
- * @param probes random paths the estimate averages
- * @param lpsSolved LPs the probes solved
+ * @param population the most prefixes the sampled search kept per depth
+ * @param lpsSolved LPs the sampled search solved
  */
-public record PrefixProfile(double[] log2Nodes, int probes, long lpsSolved) {
+public record PrefixProfile(double[] log2Nodes, int population, long lpsSolved) {
 
     public PrefixProfile {
         log2Nodes = log2Nodes.clone();
@@ -21,18 +21,18 @@ public record PrefixProfile(double[] log2Nodes, int probes, long lpsSolved) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PrefixProfile that && probes == that.probes && lpsSolved == that.lpsSolved
+        return other instanceof PrefixProfile that && population == that.population && lpsSolved == that.lpsSolved
                 && java.util.Arrays.equals(log2Nodes, that.log2Nodes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Objects.hash(probes, lpsSolved) + java.util.Arrays.hashCode(log2Nodes);
+        return 31 * java.util.Objects.hash(population, lpsSolved) + java.util.Arrays.hashCode(log2Nodes);
     }
 
     @Override
     public String toString() {
-        return "PrefixProfile[log2Nodes=" + java.util.Arrays.toString(log2Nodes) + ", probes=" + probes
+        return "PrefixProfile[log2Nodes=" + java.util.Arrays.toString(log2Nodes) + ", population=" + population
                 + ", lpsSolved=" + lpsSolved + "]";
     }
 
