@@ -27,4 +27,14 @@ final class Binomials {
         }
         return total;
     }
+
+    /** {@code C(n, 0), ..., C(n, n)}: one row of Pascal's triangle, O(n) big-integer operations. */
+    static BigInteger[] row(int n) {
+        BigInteger[] row = new BigInteger[n + 1];
+        row[0] = BigInteger.ONE;
+        for (int j = 1; j <= n; j++) {
+            row[j] = row[j - 1].multiply(BigInteger.valueOf(n - j + 1)).divide(BigInteger.valueOf(j));
+        }
+        return row;
+    }
 }

@@ -27,6 +27,7 @@ final class BoundsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProblemInput.Problem problem = input.read();
+        problem.printNotes(spec.commandLine().getErr());
         BoundsReport report = BoundsReport.of(problem.networkSummary(), problem.domainSummary(),
                 AnalyticalBounds.of(problem.network(), problem.domain()));
         PrintWriter out = spec.commandLine().getOut();

@@ -1,8 +1,19 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.checkpoint.CheckpointFile;
+import io.github.reluregions.checkpoint.ProblemFingerprint;
+import io.github.reluregions.cluster.ClusterAddresses;
+import io.github.reluregions.cluster.ClusterCounter;
+import io.github.reluregions.engine.CheckpointSink;
 import io.github.reluregions.engine.CountResult;
+import io.github.reluregions.engine.ExactCounter;
+import io.github.reluregions.engine.LpEngine;
+import io.github.reluregions.engine.SearchState;
+import io.github.reluregions.engine.ModelExport;
 import io.github.reluregions.engine.RegionListener;
 import io.github.reluregions.engine.SearchMonitor;
 import io.github.reluregions.engine.StopReason;
@@ -52,6 +63,41 @@ final class CountExactCommand implements Callable<Integer> {
             description = "Stream one interior point per region to FILE, as JSON lines.")
     Path witnesses;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads of the lp engine, each searching its own subtrees with its own LP model "
+                    + "(default: all cores).")
+    int threads;
+
+    @Option(names = "--lp", paramLabel = "SOLVER", defaultValue = "auto",
+            description = "The lp engine's LP solver: auto (a Java simplex whose every answer is checked, with GLOP "
+                    + "when a check fails, for boxes and L-infinity balls; GLOP elsewhere) or glop (default: "
+                    + "${DEFAULT-VALUE}).")
+    LpEngine.LpSolver lpSolver;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Save the search's open subtrees to FILE every --checkpoint-interval seconds and when it "
+                    + "ends or is stopped (lp engine), so that --resume can continue it.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
+    double checkpointInterval;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the search saved in the checkpoint FILE (same network, domain and tolerance); "
+                    + "new checkpoints go to FILE too unless --checkpoint names another.")
+    Path resume;
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Count on the relu-regions cluster whose members (started with 'relu-regions serve') listen "
+                    + "at these addresses; one is enough, the others are found through it (lp engine).")
+    String cluster;
+
+    @Option(names = "--emit-model", paramLabel = "FILE",
+            description = "Write the compiled solver model to FILE and stop, without counting: .mps or .lp for the "
+                    + "milp engine's SCIP model, .pbtxt or .txt for the cpsat engine's CP-SAT model.")
+    Path emitModel;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress line on stderr (default: when stderr is a terminal).")
     Boolean progress;
@@ -59,20 +105,25 @@ final class CountExactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProblemInput.Problem problem = input.read();
+        problem.printNotes(spec.commandLine().getErr());
         Network net = problem.network();
         InputDomain domain = problem.domain();
         Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (emitModel != null) {
+            return emitModel(net, domain, tolerances, out);
+        }
 
-        try (InterruptHook ignoredHook = InterruptHook.install(monitor)) {
+        try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
+            ExactCounter counter = counter(problem, tolerances, err);
             long start = System.nanoTime();
             CountResult result;
             try (Progress ignored = Progress.start(progress, monitor, err);
                     WitnessWriter witnessWriter = witnesses == null ? null : new WitnessWriter(witnesses, net.hiddenWidths())) {
                 RegionListener listener = witnessWriter == null ? RegionListener.NONE : witnessWriter;
-                result = engine.create().count(net, domain, tolerances, monitor, listener);
+                result = counter.count(net, domain, tolerances, monitor, listener);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
@@ -81,6 +132,79 @@ final class CountExactCommand implements Callable<Integer> {
             out.flush();
             return exitCode(result);
         }
+    }
+
+    private ExactCounter counter(ProblemInput.Problem problem, Tolerances tolerances, PrintWriter err) {
+        int workers = Workers.of(threads);
+        if (!(checkpointInterval > 0)) {
+            throw new InvalidInputException("--checkpoint-interval is " + checkpointInterval
+                    + "; it must be a positive number of seconds.");
+        }
+        Path checkpointFile = checkpoint != null ? checkpoint : resume;
+        if (cluster != null) {
+            requireClusterOptions();
+        }
+        if (engine != EngineChoice.LP) {
+            if (checkpointFile != null) {
+                throw new InvalidInputException("--checkpoint and --resume work with the lp engine only, not "
+                        + engine.label() + ".", "Maybe --engine=lp.");
+            }
+            return engine.create();
+        }
+        CheckpointSink sink = CheckpointSink.NONE;
+        SearchState start = null;
+        if (checkpointFile != null) {
+            String fingerprint = ProblemFingerprint.of(problem.network(), problem.domain(), tolerances);
+            String description = problem.file() + " in " + problem.domain().describe();
+            if (resume != null) {
+                start = new CheckpointFile(resume, fingerprint, description).load();
+            }
+            CheckpointFile file = new CheckpointFile(checkpointFile, fingerprint, description);
+            sink = file::save;
+        }
+        if (cluster != null) {
+            return new ClusterCounter(ClusterCounter.Options.of(ClusterAddresses.parse(cluster, "--cluster"))
+                    .withCheckpoints(start, sink, checkpointInterval).withEvents(new ClusterWarnings(err)));
+        }
+        return new LpEngine(new LpEngine.Options(workers, start, sink, checkpointInterval, lpSolver));
+    }
+
+    private void requireClusterOptions() {
+        if (engine != EngineChoice.LP) {
+            throw new InvalidInputException("--cluster runs the lp engine, not " + engine.label() + ".",
+                    "Maybe --engine=lp, or leave out --cluster.");
+        }
+        if (threads != 0) {
+            throw new InvalidInputException("--threads sets this machine's workers; with --cluster every member "
+                    + "searches with its own threads.", "Maybe 'relu-regions serve --threads=N' on the members.");
+        }
+        if (witnesses != null) {
+            throw new InvalidInputException("--witnesses does not work with --cluster: the witnesses stay on the "
+                    + "members.", "Maybe count without --cluster to write them.");
+        }
+    }
+
+    /** Says on stderr when a member's slice failed and is searched again. */
+    private record ClusterWarnings(PrintWriter err) implements ClusterCounter.Events {
+        @Override
+        public void sliceFailed(String member, String reason, int subtrees) {
+            err.println("warning: the member " + member + " failed (" + reason + "); its " + subtrees
+                    + " subtrees are searched again.");
+            err.flush();
+        }
+    }
+
+    private int emitModel(Network net, InputDomain domain, Tolerances tolerances, PrintWriter out) {
+        String wanted = ModelFormat.forFile(emitModel).engine();
+        if (engine != EngineChoice.LP && !engine.label().equals(wanted)) {
+            throw new InvalidInputException("--emit-model=" + emitModel + " names a " + wanted + " model but --engine is "
+                    + engine.label() + ".", "Maybe --emit-model=model." + (engine == EngineChoice.MILP ? "mps" : "pbtxt")
+                    + " for the " + engine.label() + " engine's model.");
+        }
+        ModelExport.Summary summary = ModelExport.write(net, domain, tolerances, emitModel);
+        out.print(json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     static int exitCode(CountResult result) {

@@ -103,7 +103,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        try (InterruptHook ignoredHook = InterruptHook.install(monitor)) {
+        try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
             long start = System.nanoTime();
             ProbabilisticResult result;
             try (Progress ignored = Progress.start(progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",

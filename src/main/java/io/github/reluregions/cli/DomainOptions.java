@@ -6,6 +6,10 @@ import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.domain.vnnlib.VnnLibProperty;
+import io.github.reluregions.domain.vnnlib.VnnLibReader;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The domain options shared by every command that counts or bounds regions in a domain. */
@@ -25,14 +29,28 @@ final class DomainOptions {
             description = "The norm of a ball domain: l1, l2 (default, the exact Euclidean ball) or linf.")
     String norm;
 
-    /** The domain the options describe for a network with {@code inputs} inputs; R^d when none is given. */
-    InputDomain resolve(int inputs) {
+    @Option(names = "--vnnlib", paramLabel = "FILE",
+            description = "Count in the input box of a VNN-LIB property (its asserts on X_i); its assertions on the "
+                    + "outputs are ignored.")
+    Path vnnlib;
+
+    /**
+     * The domain the options describe for a network with {@code inputs} inputs; R^d when none is given.
+     * Remarks for the user (what was ignored) go to {@code notes}.
+     */
+    InputDomain resolve(int inputs, List<String> notes) {
         boolean ball = center != null || radius != null;
         if (box != null && ball) {
             throw new InvalidInputException("Both --box and a ball (--center/--radius) were given; choose one domain.");
         }
+        if (vnnlib != null && (box != null || ball)) {
+            throw new InvalidInputException("Both --vnnlib and " + (box != null ? "--box" : "a ball (--center/--radius)")
+                    + " were given; choose one domain.");
+        }
         InputDomain domain;
-        if (box != null) {
+        if (vnnlib != null) {
+            domain = vnnlibBox(inputs, notes);
+        } else if (box != null) {
             domain = parseBox(box, inputs);
         } else if (ball) {
             if (center == null || radius == null) {
@@ -45,6 +63,19 @@ final class DomainOptions {
         }
         domain.requireDimension(inputs);
         return domain;
+    }
+
+    private Box vnnlibBox(int inputs, List<String> notes) {
+        VnnLibProperty property = VnnLibReader.read(vnnlib);
+        if (property.inputs() != inputs) {
+            throw new InvalidInputException("The VNN-LIB file " + vnnlib + " declares " + property.inputs()
+                    + " inputs but the network has " + inputs + ".", "Maybe it is the property of another network.");
+        }
+        if (property.outputAssertions() > 0) {
+            notes.add(vnnlib + ": " + property.outputAssertions() + " assertion(s) on the outputs Y_i ignored; "
+                    + "only the input box is used.");
+        }
+        return property.inputBox();
     }
 
     static Norm parseNorm(String text) {

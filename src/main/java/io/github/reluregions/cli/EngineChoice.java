@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.engine.CpSatEngine;
 import io.github.reluregions.engine.ExactCounter;
 import io.github.reluregions.engine.LpEngine;
 import io.github.reluregions.engine.MilpEngine;
@@ -7,12 +8,13 @@ import java.util.Locale;
 
 /** The exact engines offered by {@code count exact --engine}. */
 enum EngineChoice {
-    LP, MILP;
+    LP, MILP, CPSAT;
 
     ExactCounter create() {
         return switch (this) {
             case LP -> new LpEngine();
             case MILP -> new MilpEngine();
+            case CPSAT -> new CpSatEngine();
         };
     }
 

@@ -1,6 +1,7 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.cluster.ClusterException;
 import io.github.reluregions.solver.NativeLibraryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,21 +18,27 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof InvalidInputException bad) {
-            err.println("error: " + bad.getMessage());
-            if (bad.hint() != null) {
-                err.println(bad.hint());
-            }
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            return report(err, bad.getMessage(), bad.hint(), ExitCodes.BAD_INPUT);
+        }
+        if (e instanceof ClusterException clusterFailure) {
+            return report(err, clusterFailure.getMessage(), clusterFailure.hint(), ExitCodes.CLUSTER);
         }
         if (e instanceof NativeLibraryException nativeFailure) {
-            err.println("error: " + nativeFailure.getMessage());
-            err.flush();
-            return ExitCodes.NATIVE_LIBRARY;
+            return report(err, nativeFailure.getMessage(), null, ExitCodes.NATIVE_LIBRARY);
         }
         err.println("internal error (a bug in relu-regions; please report it with this trace):");
         e.printStackTrace(err);
         err.flush();
         return ExitCodes.SOFTWARE;
+    }
+
+    /** One {@code error:} line and the hint, if any; returns {@code exitCode}. */
+    private static int report(PrintWriter err, String message, String hint, int exitCode) {
+        err.println("error: " + message);
+        if (hint != null) {
+            err.println(hint);
+        }
+        err.flush();
+        return exitCode;
     }
 }

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int NATIVE_LIBRARY = 5;
     /** The search finished but some cell could not be certified: the count is a lower bound. */
     public static final int UNCERTIFIED = 6;
+    /** The cluster could not be used: no member reachable at --cluster, or every member left during the count. */
+    public static final int CLUSTER = 7;
     /** Interrupted (Ctrl-C / SIGINT): the partial result was written and is a lower bound. */
     public static final int INTERRUPTED = 130;
 
@@ -28,6 +30,7 @@ public final class ExitCodes {
         "4:time limit reached; partial result written (lower bound)",
         "5:OR-Tools native library unavailable (see native-setup/)",
         "6:finished, but some cell could not be certified (lower bound)",
+        "7:the cluster could not be reached, or every member left",
         "130:interrupted (SIGINT); partial result written (lower bound)");
 
     private static java.util.Map<String, String> helpList(String... entries) {

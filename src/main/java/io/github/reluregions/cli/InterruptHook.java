@@ -1,32 +1,33 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.engine.SearchMonitor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns SIGINT (Ctrl-C) into an interrupt of a running count: the JVM's shutdown hook asks the monitor to
- * stop and waits (up to 30 s) until the command has written its partial report, then lets the JVM exit.
- * Close it when the report is written.
+ * Ctrl-C (SIGINT) for a command that writes a partial result: while installed, the JVM's shutdown runs
+ * {@code onInterrupt} (which asks the running count to stop) and then waits, up to 30 s, for the command
+ * to {@link #close()} the hook, i.e. to finish writing its partial report.
  */
 final class InterruptHook implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    private InterruptHook(SearchMonitor monitor) {
+    private InterruptHook(Runnable onInterrupt) {
         hook = new Thread(() -> {
-            monitor.interrupt();
+            onInterrupt.run();
             try {
                 finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    static InterruptHook install(SearchMonitor monitor) {
-        return new InterruptHook(monitor);
+    /** Installs the hook; close it when the command's output is written. */
+    static InterruptHook install(Runnable onInterrupt) {
+        InterruptHook interruptHook = new InterruptHook(onInterrupt);
+        Runtime.getRuntime().addShutdownHook(interruptHook.hook);
+        return interruptHook;
     }
 
     @Override

@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // plots draw off-screen, also where a display exists
         System.exit(commandLine().execute(args));
     }
 

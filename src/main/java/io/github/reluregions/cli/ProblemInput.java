@@ -1,9 +1,13 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.network.LoadedNetwork;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.report.DomainSummary;
 import io.github.reluregions.report.NetworkSummary;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 
 /** The network file and the domain options, shared by every command that works on a network in a domain. */
@@ -14,20 +18,42 @@ final class ProblemInput {
     @Mixin
     DomainOptions domainOptions;
 
-    /** The network and domain the command line names, read and checked. */
+    /**
+     * The network and domain the command line names, read and checked. When the network file clips its
+     * inputs to a range (NNet), the domain is restricted to that range.
+     */
     Problem read() {
-        Network net = network.read();
-        return new Problem(network.file.toString(), net, domainOptions.resolve(net.inputDimension()));
+        LoadedNetwork loaded = network.read();
+        Network net = loaded.network();
+        List<String> notes = new ArrayList<>();
+        InputDomain domain = domainOptions.resolve(net.inputDimension(), notes);
+        if (loaded.inputRange() != null) {
+            InputDomain restricted = loaded.inputRange().restrict(domain);
+            if (!restricted.equals(domain)) {
+                notes.add(network.file + " clips its inputs to " + loaded.inputRange().describe()
+                        + ", which creates no regions; the domain is restricted to " + restricted.describe() + ".");
+            }
+            domain = restricted;
+        }
+        return new Problem(network.file.toString(), net, domain, List.copyOf(notes));
     }
 
-    /** A network read from {@code file} and the domain to work in. */
-    record Problem(String file, Network network, InputDomain domain) {
+    /** A network read from {@code file}, the domain to work in, and remarks for the user. */
+    record Problem(String file, Network network, InputDomain domain, List<String> notes) {
         NetworkSummary networkSummary() {
             return NetworkSummary.of(file, network);
         }
 
         DomainSummary domainSummary() {
             return DomainSummary.of(domain);
+        }
+
+        /** Writes the notes to {@code err}, one {@code note:} line each. */
+        void printNotes(PrintWriter err) {
+            for (String note : notes) {
+                err.println("note: " + note);
+            }
+            err.flush();
         }
     }
 }

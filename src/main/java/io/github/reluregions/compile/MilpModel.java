@@ -48,20 +48,15 @@ import java.util.Objects;
  *
  * <p>SCIP runs on one thread with feasibility tolerance 1e-9 (default 1e-6, coarser than the margins).
  */
-public final class MilpModel implements CompiledModel {
+public final class MilpModel extends PatternModel {
     static final String SCIP_PARAMETERS = "numerics/feastol = 1e-9\n";
     private static final int MAX_CUT_ROUNDS = 100;
     private static final long NO_TIME_LIMIT_MS = 1_000_000_000L;
     private static final int DIAGONAL_CUTS_UP_TO_DIMENSION = 4;
 
-    private final Network network;
-    private final InputDomain domain;
     private final MPSolver solver;
     private final MPVariable[] x;
     private final List<MPVariable> binaryVars = new ArrayList<>();
-    private final List<NeuronRef> binaries = new ArrayList<>();
-    private final boolean[] stableState;
-    private final int[] binaryOf;
     private final Ball l2Ball;
     private final double l2Radius;
     private final long boundLps;
@@ -70,8 +65,7 @@ public final class MilpModel implements CompiledModel {
     private volatile boolean interrupted;
 
     private MilpModel(Network network, InputDomain domain, double tau) {
-        this.network = network;
-        this.domain = domain;
+        super(network, domain);
         OrTools.load();
         solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
@@ -83,9 +77,6 @@ public final class MilpModel implements CompiledModel {
         }
         NeuronBounds bounds = NeuronBounds.tightenedByLp(network, domain);
         this.boundLps = bounds.lps();
-        int total = network.hiddenNeuronCount();
-        this.stableState = new boolean[total];
-        this.binaryOf = new int[total];
         this.x = inputVariables(solver, domain, tau, "x");
         if (domain instanceof Ball ball && ball.norm() == Norm.L1) {
             LinearBalls.addL1Ball(solver, x, ball, ball.radius() - tau * Math.sqrt(x.length), null, 0);
@@ -183,8 +174,8 @@ public final class MilpModel implements CompiledModel {
         double inf = MPSolver.infinity();
         MPVariable[] inputs = x;
         int global = 0;
-        for (int l = 0; l < network.hiddenLayerCount(); l++) {
-            Layer layer = network.hiddenLayer(l);
+        for (int l = 0; l < network().hiddenLayerCount(); l++) {
+            Layer layer = network().hiddenLayer(l);
             MPVariable[] outputs = new MPVariable[layer.outputSize()];
             for (int i = 0; i < layer.outputSize(); i++, global++) {
                 double lo = bounds.lower(l, i);
@@ -198,13 +189,13 @@ public final class MilpModel implements CompiledModel {
                         affine.setCoefficient(inputs[k], -layer.weight(i, k));
                     }
                 }
-                binaryOf[global] = -1;
                 if (bounds.stablyOn(l, i)) {
-                    stableState[global] = true;
+                    fixState(global, true);
                     outputs[i] = z;
                     continue;
                 }
                 if (bounds.stablyOff(l, i)) {
+                    fixState(global, false);
                     continue;
                 }
                 MPVariable a = solver.makeBoolVar("a_" + label);
@@ -228,9 +219,8 @@ public final class MilpModel implements CompiledModel {
                     offMargin.setCoefficient(z, 1);
                     offMargin.setCoefficient(a, -(hi + margin));
                 }
-                binaryOf[global] = binaryVars.size();
+                addBinary(new NeuronRef(l, i, global));
                 binaryVars.add(a);
-                binaries.add(new NeuronRef(l, i, global));
                 outputs[i] = h;
             }
             inputs = outputs;
@@ -248,31 +238,6 @@ public final class MilpModel implements CompiledModel {
     @Override
     public String solverName() {
         return "SCIP";
-    }
-
-    @Override
-    public Network network() {
-        return network;
-    }
-
-    @Override
-    public InputDomain domain() {
-        return domain;
-    }
-
-    @Override
-    public List<NeuronRef> binaries() {
-        return List.copyOf(binaries);
-    }
-
-    @Override
-    public int stableNeurons() {
-        return stableState.length - binaries.size();
-    }
-
-    @Override
-    public boolean[] fullPattern(boolean[] values) {
-        return Patterns.full(stableState, binaryOf, values);
     }
 
     @Override
@@ -408,7 +373,7 @@ public final class MilpModel implements CompiledModel {
         } else {
             throw new IllegalArgumentException("A SCIP model is written as MPS or LP, not " + format);
         }
-        Patterns.writeText(file, text);
+        writeText(file, text);
     }
 
     @Override

@@ -81,7 +81,10 @@ public record Ball(double[] center, double radius, Norm norm) implements InputDo
 
     @Override
     public String describe() {
-        return norm.label() + " ball of radius " + radius + " around " + Arrays.toString(center);
+        String around = center.length <= Box.DESCRIBED_SIDES ? Arrays.toString(center)
+                : Arrays.toString(Arrays.copyOf(center, Box.DESCRIBED_SIDES)).replace("]", ", ...] (" + center.length
+                        + " coordinates)");
+        return norm.label() + " ball of radius " + radius + " around " + around;
     }
 
     @Override

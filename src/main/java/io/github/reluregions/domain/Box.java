@@ -5,6 +5,8 @@ import java.util.Arrays;
 
 /** The box {@code lower[j] <= x_j <= upper[j]}. Immutable. */
 public record Box(double[] lower, double[] upper) implements InputDomain {
+    /** How many sides {@link #describe()} lists before it abbreviates. */
+    static final int DESCRIBED_SIDES = 8;
 
     public Box {
         if (lower.length != upper.length || lower.length == 0) {
@@ -111,6 +113,42 @@ public record Box(double[] lower, double[] upper) implements InputDomain {
         return new Ball(center, radius, Norm.LINF);
     }
 
+    /**
+     * The part of {@code domain} inside this box, for a network that clips its inputs to this box: a box
+     * is intersected with it, all of R^d becomes this box, a ball must lie inside it (the part of a ball
+     * inside a box is neither a box nor a ball).
+     */
+    public InputDomain restrict(InputDomain domain) {
+        domain.requireDimension(dimension());
+        if (domain instanceof WholeSpace) {
+            return this;
+        }
+        if (domain instanceof Box box) {
+            double[] lo = new double[lower.length];
+            double[] hi = new double[lower.length];
+            for (int j = 0; j < lower.length; j++) {
+                lo[j] = Math.max(lower[j], box.lower[j]);
+                hi[j] = Math.min(upper[j], box.upper[j]);
+                if (!(lo[j] < hi[j])) {
+                    throw new InvalidInputException("Side " + j + " of the box [" + box.lower[j] + ", " + box.upper[j]
+                            + "] does not overlap the input range [" + lower[j] + ", " + upper[j]
+                            + "] the network clips its inputs to.", "Maybe a box inside the input range.");
+                }
+            }
+            return Box.of(lo, hi);
+        }
+        Ball ball = (Ball) domain;
+        Box around = ball.boundingBox();
+        for (int j = 0; j < lower.length; j++) {
+            if (around.lower[j] < lower[j] || around.upper[j] > upper[j]) {
+                throw new InvalidInputException("The ball reaches outside the input range [" + lower[j] + ", " + upper[j]
+                        + "] of input " + j + ", which the network clips its inputs to.",
+                        "Maybe a box domain: it is intersected with the input range.");
+            }
+        }
+        return ball;
+    }
+
     @Override
     public String describe() {
         boolean cube = true;
@@ -120,9 +158,17 @@ public record Box(double[] lower, double[] upper) implements InputDomain {
         if (cube) {
             return "box [" + lower[0] + ", " + upper[0] + "]^" + lower.length;
         }
+        Ball ball = asLinfBall();
+        if (ball != null) {
+            return "box = " + ball.describe();
+        }
         StringBuilder sb = new StringBuilder("box ");
-        for (int j = 0; j < lower.length; j++) {
+        int shown = Math.min(lower.length, DESCRIBED_SIDES);
+        for (int j = 0; j < shown; j++) {
             sb.append(j == 0 ? "" : " x ").append('[').append(lower[j]).append(", ").append(upper[j]).append(']');
+        }
+        if (shown < lower.length) {
+            sb.append(" x ... (").append(lower.length).append(" sides)");
         }
         return sb.toString();
     }

@@ -1,11 +1,16 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
+import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
+import io.github.reluregions.solver.ChebyshevLp;
+import io.github.reluregions.solver.DenseChebyshevLp;
+import io.github.reluregions.solver.GlopChebyshevLp;
+import io.github.reluregions.solver.OrTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The exact LP engine: a depth-first search over activation decisions, neuron by neuron and layer by
@@ -14,14 +19,17 @@ import java.util.Objects;
  *
  * <p>At each neuron the witness already lies on one side: when it is farther than the tolerance from the
  * neuron's hyperplane that side needs no LP. Only the other side is tested, by the Chebyshev LP on GLOP
- * (one reused model per search, rows switched in place). Neurons whose sign is fixed over the whole domain
+ * (one reused model per worker, rows switched in place). Neurons whose sign is fixed over the whole domain
  * (the exact range of their affine function on this branch), and constant neurons, cost no LP and no
  * branching. A leaf is a full pattern with a witness, so the search is output-sensitive: its LPs are
  * about the number of search nodes, at most one per neuron per node.
  *
  * <p>We chose depth-first search over reverse search because it needs one LP per (node, neuron) instead
  * of one per (region, facet candidate), and because its prefixes are the natural unit of parallel work
- * and checkpoints.
+ * and checkpoints: the search is split into {@link SubtreeTask}s, subtrees given by a prefix of
+ * decisions, which share no region. Workers (one thread and one LP model each) take subtrees from a
+ * {@link WorkPool}; a busy worker donates its shallowest pending subtree to an idle one. A checkpoint is
+ * the list of open subtrees and the counts so far; a resumed search searches exactly those subtrees.
  *
  * <p>Every LP answer is certified in Java: a witness counts only if its distance to every decided
  * hyperplane and to the domain's boundary, recomputed here, exceeds the tolerance. Decided neurons that
@@ -29,6 +37,58 @@ import java.util.Objects;
  * later LP point violates them.
  */
 public final class LpEngine implements ExactCounter {
+    private final Options options;
+
+    /**
+     * How to run the search.
+     *
+     * @param threads worker threads, at least 1
+     * @param resumeFrom the state to continue from ({@link SearchState#start} for a fresh search)
+     * @param checkpoints receives the state every {@code checkpointSeconds} and at the end
+     * @param checkpointSeconds seconds between checkpoints
+     */
+    public record Options(int threads, SearchState resumeFrom, CheckpointSink checkpoints, double checkpointSeconds,
+            LpSolver lpSolver) {
+        public Options {
+            Objects.requireNonNull(lpSolver, "lpSolver");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+            Objects.requireNonNull(checkpoints, "checkpoints");
+        }
+
+        /** One thread, a fresh search, no checkpoints. */
+        public static Options defaults() {
+            return new Options(1, null, CheckpointSink.NONE, Double.POSITIVE_INFINITY, LpSolver.AUTO);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(n, resumeFrom, checkpoints, checkpointSeconds, lpSolver);
+        }
+
+        public Options withLpSolver(LpSolver solver) {
+            return new Options(threads, resumeFrom, checkpoints, checkpointSeconds, solver);
+        }
+    }
+
+    /** Which solver answers the Chebyshev LPs. */
+    public enum LpSolver {
+        /**
+         * The Java simplex ({@link DenseChebyshevLp}, every answer checked, GLOP when a check fails) for boxes
+         * and L-infinity balls; GLOP for other domains.
+         */
+        AUTO,
+        /** GLOP for every LP. */
+        GLOP
+    }
+
+    public LpEngine() {
+        this(Options.defaults());
+    }
+
+    public LpEngine(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
 
     @Override
     public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
@@ -40,166 +100,161 @@ public final class LpEngine implements ExactCounter {
         // domain has scale at least 1, so they apply there as they are.
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
-        try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount())) {
-            Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor,
-                    scaling.wrap(listener), cell);
-            CountResult result = search.run();
-            return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
-                    result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+        Network searchNetwork = scaling.apply(network);
+        SearchState base = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
+        RegionListener sink = scaling.wrap(options.threads() == 1 ? listener : synchronizedListener(listener));
+
+        OrTools.load(); // here, so that a native failure ends the count at once, on the caller's thread
+        WorkPool pool = new WorkPool(base.open(), monitor, base);
+        AtomicLong numbering = new AtomicLong(base.regions());
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < options.threads(); i++) {
+            workers.add(new Worker(i, () -> new SubtreeSearch(searchNetwork, searchDomain, tolerances, monitor,
+                    sink, newLp(searchDomain), pool, numbering::getAndIncrement), pool));
+        }
+        workers.forEach(Thread::start);
+        try {
+            coordinate(pool, workers, base);
+            for (Worker worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            monitor.interrupt();
+            workers.forEach(Worker::joinQuietly);
+        }
+        Throwable failure = pool.failure();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        SearchState end = state(base, workers, pool.remaining());
+        options.checkpoints().save(end);
+        return result(end, domain, monitor);
+    }
+
+    /**
+     * The count a search state stands for (the state of a search of {@code domain}, whose subtrees may have
+     * been searched anywhere, e.g. on a cluster): complete when nothing is open and no cell was uncertain,
+     * stopped for the monitor's reason otherwise, with the stats in {@code domain}'s coordinates. Publishes
+     * the totals to the monitor.
+     */
+    public static CountResult result(SearchState end, InputDomain domain, SearchMonitor monitor) {
+        StopReason reason = end.finished() ? StopReason.FINISHED : monitor.stopReason();
+        SearchStats stats = end.stats();
+        boolean complete = end.finished() && stats.uncertainCells() == 0;
+        monitor.publish(end.regions(), stats.lpsSolved(), end.exploredFraction());
+        return new CountResult(end.regions(), complete, reason, end.finished() ? 1.0 : end.exploredFraction(),
+                UnitScaling.forDomain(domain).toInput(stats));
+    }
+
+    private ChebyshevLp newLp(InputDomain searchDomain) {
+        double radiusCap = searchDomain instanceof WholeSpace ? 1.0 : 2 * searchDomain.scale();
+        if (options.lpSolver() == LpSolver.AUTO && DenseChebyshevLp.supports(searchDomain)) {
+            return new DenseChebyshevLp(searchDomain, radiusCap);
+        }
+        return new GlopChebyshevLp(searchDomain, radiusCap);
+    }
+
+    private static RegionListener synchronizedListener(RegionListener listener) {
+        if (listener == RegionListener.NONE) {
+            return listener;
+        }
+        return (index, witness, radius, pattern) -> {
+            synchronized (listener) {
+                listener.onRegion(index, witness, radius, pattern);
+            }
+        };
+    }
+
+    /** Waits for the search to end, saving a checkpoint every {@code checkpointSeconds}. */
+    private void coordinate(WorkPool pool, List<Worker> workers, SearchState base) throws InterruptedException {
+        long intervalMillis = Double.isFinite(options.checkpointSeconds())
+                ? Math.max(1, (long) (options.checkpointSeconds() * 1000)) : Long.MAX_VALUE;
+        long nextCheckpoint = intervalMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.currentTimeMillis() + intervalMillis;
+        while (!pool.isOver()) {
+            long now = System.currentTimeMillis();
+            pool.awaitOver(Math.min(1000, Math.max(1, nextCheckpoint - now)));
+            if (System.currentTimeMillis() >= nextCheckpoint && !pool.isOver()) {
+                pool.checkpoint(open -> options.checkpoints().save(state(base, workers, open)));
+                nextCheckpoint = System.currentTimeMillis() + intervalMillis;
+            }
         }
     }
 
-    /** Thrown inside the search to unwind when the monitor asks it to stop. */
-    private static final class StopSearch extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StopSearch() {
-            super(null, null, false, false);
+    /** The base state plus what the workers did, with {@code open} left. */
+    private static SearchState state(SearchState base, List<Worker> workers, List<SubtreeTask> open) {
+        long regions = base.regions();
+        SearchStats stats = base.stats();
+        double openWeight = 0;
+        for (SubtreeTask task : open) {
+            openWeight += task.weight();
         }
+        for (Worker worker : workers) {
+            SubtreeSearch search = worker.search;
+            if (search != null) {
+                regions += search.regions();
+                stats = stats.plus(search.stats());
+            }
+        }
+        double explored = open.isEmpty() ? 1.0 : Math.max(0, Math.min(1, 1 - openWeight));
+        return new SearchState(regions, explored, stats, open);
     }
 
-    private static final class Search {
-        private final Network network;
-        private final InputDomain domain;
-        private final Tolerances tol;
-        private final SearchMonitor monitor;
-        private final RegionListener listener;
-        private final CellLp cell;
-        private final int[] layerOffset;
-        private final boolean[] pattern;
-        private final Tally tally;
+    /** A thread that takes subtrees from the pool and searches them with its own LP model. */
+    private static final class Worker extends Thread {
+        private final java.util.function.Supplier<SubtreeSearch> factory;
+        private final WorkPool pool;
+        private volatile SubtreeSearch search;
 
-        private long nodes;
-        private long stableByDomain;
-        private long constantNeurons;
-        private long decidedByWitness;
-
-        Search(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
-                RegionListener listener, CellLp cell) {
-            this.network = network;
-            this.domain = domain;
-            this.tol = tolerances;
-            this.monitor = monitor;
-            this.listener = listener;
-            this.cell = cell;
-            this.tally = new Tally(tolerances);
-            this.pattern = new boolean[network.hiddenNeuronCount()];
-            this.layerOffset = new int[network.hiddenLayerCount()];
-            for (int l = 1; l < layerOffset.length; l++) {
-                layerOffset[l] = layerOffset[l - 1] + network.hiddenLayer(l - 1).outputSize();
-            }
+        Worker(int index, java.util.function.Supplier<SubtreeSearch> factory, WorkPool pool) {
+            super("lp-worker-" + index);
+            setDaemon(true);
+            this.factory = factory;
+            this.pool = pool;
         }
 
-        CountResult run() {
-            StopReason reason = StopReason.FINISHED;
-            Witness root = cell.findWitness();
-            if (root.found()) {
-                try {
-                    decide(0, 0, LocalLayer.first(network.hiddenLayer(0)), root.point(), root.radius(), 1.0);
-                } catch (StopSearch stop) {
-                    reason = monitor.stopReason();
-                }
-            } else {
-                tally.empty(root, 1.0);
-            }
-            publish();
-            SearchStats stats = tally.stats(cell.solveCount(), nodes, stableByDomain, constantNeurons,
-                    decidedByWitness, cell.domainCuts(), null);
-            boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
-            return new CountResult(tally.regions(), complete, reason,
-                    reason == StopReason.FINISHED ? 1.0 : tally.explored(), stats);
-        }
-
-        /** Decides neuron {@code neuron} of hidden layer {@code layer}, whose pre-activations on this branch are {@code local}. */
-        private void decide(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
-            if ((++nodes & 63) == 0) {
-                if (monitor.shouldStop()) {
-                    throw new StopSearch();
-                }
-                publish();
-            }
-            int global = layerOffset[layer] + neuron;
-            double[] w = local.map[neuron];
-            double c = local.bias[neuron];
-            if (local.isConstant(neuron, tol)) {
-                constantNeurons++;
-                pattern[global] = c > 0;
-                next(layer, neuron, local, x, radius, weight);
-                return;
-            }
-            double norm = Vectors.norm(w);
-            Interval range = domain.range(w, c);
-            if (range.lo() > 0 || range.hi() < 0) {
-                stableByDomain++;
-                pattern[global] = range.lo() > 0;
-                next(layer, neuron, local, x, radius, weight);
-                return;
-            }
-            double value = Vectors.dot(w, x) + c;
-            boolean witnessSide = value > 0;
-            double inherited = Math.min(radius, Math.abs(value) / norm);
-            boolean other = !witnessSide;
-
-            cell.push(w, c, norm, other, true);
-            Witness otherWitness = cell.findWitness();
-            cell.pop();
-
-            if (otherWitness.found()) {
-                // Both sides have interior: branch, off side first.
-                for (boolean side : new boolean[] {false, true}) {
-                    cell.push(w, c, norm, side, true);
-                    Witness childWitness;
-                    if (side == other) {
-                        childWitness = otherWitness;
-                    } else if (inherited > tol.interiorRadius()) {
-                        decidedByWitness++;
-                        childWitness = Witness.inherited(x, inherited);
-                    } else {
-                        childWitness = cell.findWitness();
+        @Override
+        public void run() {
+            SubtreeSearch own = null;
+            try {
+                while (true) {
+                    SubtreeTask task = pool.take();
+                    if (task == null) {
+                        return;
                     }
-                    descend(global, side, childWitness, layer, neuron, local, weight / 2);
-                    cell.pop();
+                    try {
+                        if (own == null) {
+                            own = factory.get();
+                            search = own;
+                        }
+                        own.run(task);
+                    } catch (SubtreeSearch.StopSearch stop) {
+                        return;
+                    } catch (RuntimeException | Error e) {
+                        pool.failed(e);
+                        return;
+                    }
+                    pool.finished();
                 }
-            } else {
-                tally.empty(otherWitness, 0);
-                // The neuron is implied on this node: its row stays out of the LP unless a point violates it.
-                cell.push(w, c, norm, witnessSide, false);
-                Witness childWitness;
-                if (inherited > tol.interiorRadius()) {
-                    decidedByWitness++;
-                    childWitness = Witness.inherited(x, inherited);
-                } else {
-                    cell.promoteLast();
-                    childWitness = cell.findWitness();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (own != null) {
+                    own.close();
                 }
-                descend(global, witnessSide, childWitness, layer, neuron, local, weight);
-                cell.pop();
             }
         }
 
-        private void descend(int global, boolean side, Witness witness, int layer, int neuron, LocalLayer local,
-                double weight) {
-            if (witness.found()) {
-                pattern[global] = side;
-                next(layer, neuron, local, witness.point(), witness.radius(), weight);
-            } else {
-                tally.empty(witness, weight);
+        void joinQuietly() {
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }
-
-        private void next(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
-            if (neuron + 1 < local.size()) {
-                decide(layer, neuron + 1, local, x, radius, weight);
-            } else if (layer + 1 < network.hiddenLayerCount()) {
-                LocalLayer nextLocal = local.next(network.hiddenLayer(layer + 1), pattern, layerOffset[layer]);
-                decide(layer + 1, 0, nextLocal, x, radius, weight);
-            } else {
-                tally.region(x, radius, weight, pattern, listener);
-            }
-        }
-
-        private void publish() {
-            monitor.publish(tally.regions(), cell.solveCount(), tally.explored());
         }
     }
 }

@@ -21,6 +21,11 @@ import java.util.function.BiFunction;
  * bounds (SCIP) or assumptions (CP-SAT) on one model; no-good cuts instead would make every later solve
  * carry every earlier pattern (measured on {@code general_position_3d_15}: 576 patterns took 95 s with
  * no-good cuts against 2 s this way).
+ *
+ * <p>A solve that runs past the part time limit (50 times the mean solve so far, at least 1 s) is stopped
+ * and its part split on its first free binary into two parts solved in turn; a part with every binary
+ * fixed holds one pattern, which is then settled by certifying that pattern directly. Both keep the
+ * parts disjoint and the search exact; they are counted as {@code stalls}.
  */
 public final class ModelSearch {
     private ModelSearch() {
@@ -117,6 +122,9 @@ public final class ModelSearch {
     }
 
     private static final class Search {
+        private static final double MIN_PART_SECONDS = 1;
+        private static final double PART_FACTOR = 50;
+
         private final CompiledModel model;
         private final PatternCertifier certifier;
         private final SearchMonitor monitor;
@@ -127,6 +135,10 @@ public final class ModelSearch {
         private final double patternWeight;
         private long candidates;
         private long rejected;
+        private long unsettled;
+        private long stalls;
+        private long certifiedDirectly;
+        private double solveSeconds;
 
         Search(CompiledModel model, PatternCertifier certifier, Tolerances tolerances, SearchMonitor monitor,
                 RegionListener listener, long limit) {
@@ -149,7 +161,8 @@ public final class ModelSearch {
             }
             publish();
             ModelStats modelStats = new ModelStats(model.solverName(), n, model.stableNeurons(), model.boundLps(),
-                    model.solveCount(), candidates, rejected, model.domainCuts(), model.arithmetic(),
+                    model.solveCount(), candidates, rejected, unsettled, stalls, certifiedDirectly, model.domainCuts(),
+                    model.arithmetic(),
                     model.latticeSpacing(), model.relaxation());
             SearchStats stats = tally.stats(certifier.solveCount(), model.solveCount(), certifier.stableByDomain(),
                     certifier.constantNeurons(), 0, certifier.domainCuts(), modelStats);
@@ -167,20 +180,54 @@ public final class ModelSearch {
             if (monitor.shouldStop()) {
                 throw new Stop(monitor.stopReason());
             }
-            PatternSolution solution = model.solve(fixing, monitor.remainingSeconds());
+            double partLimit = Math.max(MIN_PART_SECONDS,
+                    PART_FACTOR * solveSeconds / Math.max(1, model.solveCount()));
+            long start = System.nanoTime();
+            PatternSolution solution = model.solve(fixing, Math.min(Math.max(0, monitor.secondsLeft()), partLimit));
+            solveSeconds += (System.nanoTime() - start) / 1e9;
             switch (solution.status()) {
                 case NONE -> tally.finished(weight);
-                case FAILED -> tally.unsettled(weight);
-                case STOPPED -> throw new Stop(monitor.stopReason());
+                case FAILED -> {
+                    unsettled++;
+                    tally.unsettled(weight);
+                }
+                case STOPPED -> {
+                    if (monitor.shouldStop()) {
+                        throw new Stop(monitor.stopReason());
+                    }
+                    stalls++;
+                    splitStalled(fixing, from, weight);
+                }
                 case FOUND -> split(fixing, from, weight, solution.binaries());
                 default -> throw new IllegalStateException("Unknown status " + solution.status());
             }
             publish();
         }
 
-        private void split(int[] fixing, int from, double weight, boolean[] values) {
-            candidates++;
-            boolean[] pattern = model.fullPattern(values);
+        /** Settles a part whose solve hit the part time limit: split on a free binary, or certify its one pattern. */
+        private void splitStalled(int[] fixing, int from, double weight) {
+            int free = from;
+            while (free < n && fixing[free] != CompiledModel.FREE) {
+                free++;
+            }
+            if (free == n) {
+                certifiedDirectly++;
+                boolean[] values = new boolean[n];
+                for (int k = 0; k < n; k++) {
+                    values[k] = fixing[k] == 1;
+                }
+                count(model.fullPattern(values));
+                return;
+            }
+            int[] child = fixing.clone();
+            for (int value = 0; value <= 1; value++) {
+                child[free] = value;
+                explore(child, free + 1, weight / 2);
+            }
+        }
+
+        /** Certifies {@code pattern} and counts it, or records it as rejected. */
+        private void count(boolean[] pattern) {
             Witness witness = certifier.certify(pattern);
             if (witness.found()) {
                 tally.region(witness.point(), witness.radius(), patternWeight, pattern, listener);
@@ -191,6 +238,11 @@ public final class ModelSearch {
                 rejected++;
                 tally.empty(witness, patternWeight);
             }
+        }
+
+        private void split(int[] fixing, int from, double weight, boolean[] values) {
+            candidates++;
+            count(model.fullPattern(values));
             int[] child = fixing.clone();
             double childWeight = weight;
             for (int k = from; k < n; k++) {

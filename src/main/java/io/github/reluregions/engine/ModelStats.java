@@ -11,6 +11,11 @@ package io.github.reluregions.engine;
  * @param candidates patterns the model returned, each checked by the Chebyshev LP before it counts
  * @param rejected candidates not counted: no interior ball above the tolerance (or a constant neuron in
  *     the state it cannot take)
+ * @param unsettled parts of the pattern space the solver could not settle (gave up, or numerical trouble):
+ *     any makes the count incomplete
+ * @param stalls solves stopped at the part time limit; their part was split in two, or, holding one
+ *     pattern, settled by certifying it
+ * @param certifiedDirectly parts of one pattern settled by certifying it after a stall
  * @param modelCuts tangent cuts added to the model's outer approximation of an L2 ball
  * @param arithmetic {@code floating-point} (SCIP), or for CP-SAT {@code exact} (every pre-activation is
  *     an exact integer multiple of the lattice) or {@code relaxed} (integer pre-activations within a proven
@@ -20,6 +25,7 @@ package io.github.reluregions.engine;
  *     for SCIP
  */
 public record ModelStats(String solver, int binaries, int stableNeurons, long boundLps, long solves,
-        long candidates, long rejected, long modelCuts, String arithmetic, Double latticeSpacing,
+        long candidates, long rejected, long unsettled, long stalls, long certifiedDirectly, long modelCuts,
+        String arithmetic, Double latticeSpacing,
         Double relaxation) {
 }

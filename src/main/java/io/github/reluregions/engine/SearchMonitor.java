@@ -43,21 +43,23 @@ public final class SearchMonitor {
         return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
     }
 
-    /** Seconds left before the deadline; infinite without one. */
-    double remainingSeconds() {
-        return deadlineNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
-                : Math.max(0, (deadlineNanos - System.nanoTime()) / 1e9);
+    /** Seconds until the deadline (negative past it), or infinity when there is none. */
+    public double secondsLeft() {
+        return deadlineNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (deadlineNanos - System.nanoTime()) / 1e9;
     }
 
-    boolean shouldStop() {
+    /** True once the count should stop: interrupted or past the deadline. */
+    public boolean shouldStop() {
         return interrupted.get() || isPastDeadline();
     }
 
-    StopReason stopReason() {
+    /** Why a count that stops now stops: {@code INTERRUPTED} or {@code TIME_LIMIT}. */
+    public StopReason stopReason() {
         return interrupted.get() ? StopReason.INTERRUPTED : StopReason.TIME_LIMIT;
     }
 
-    void publish(long regions, long lps, double exploredFraction) {
+    /** Sets the progress read by watchers: regions counted, LPs solved, share of the tree finished. */
+    public void publish(long regions, long lps, double exploredFraction) {
         this.regions = regions;
         this.lps = lps;
         this.exploredFraction = exploredFraction;

@@ -1,5 +1,6 @@
 package io.github.reluregions.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +28,31 @@ public record SearchStats(long lpsSolved, long nodes, long stableByDomain, long 
         long decidedByWitness, long emptySides, long thinRegions, List<ThinRegion> thinExamples,
         long nearDegenerateDropped, long uncertainCells, long domainCuts, Tolerances tolerances, ModelStats model) {
 
+    /** At most this many thin regions are listed. */
+    public static final int MAX_THIN_EXAMPLES = 20;
+
     public SearchStats {
         thinExamples = List.copyOf(thinExamples);
+    }
+
+    /** Nothing done yet. */
+    public static SearchStats none(Tolerances tolerances) {
+        return new SearchStats(0, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, tolerances, null);
+    }
+
+    /** What this and {@code other} did together (parts of one search, e.g. two workers). */
+    public SearchStats plus(SearchStats other) {
+        List<ThinRegion> thin = new ArrayList<>(thinExamples);
+        for (ThinRegion region : other.thinExamples) {
+            if (thin.size() < MAX_THIN_EXAMPLES) {
+                thin.add(region);
+            }
+        }
+        return new SearchStats(lpsSolved + other.lpsSolved, nodes + other.nodes, stableByDomain + other.stableByDomain,
+                constantNeurons + other.constantNeurons, decidedByWitness + other.decidedByWitness,
+                emptySides + other.emptySides, thinRegions + other.thinRegions, thin,
+                nearDegenerateDropped + other.nearDegenerateDropped, uncertainCells + other.uncertainCells,
+                domainCuts + other.domainCuts, tolerances, model == null ? other.model : model);
     }
 
     /** Stats of an engine without a solver model. */

@@ -9,5 +9,10 @@ public enum StopReason {
     /** The run was interrupted (Ctrl-C); the count is a lower bound. */
     INTERRUPTED,
     /** The caller's limit on regions was reached ({@code ModelSearch.enumerate}); the count is a lower bound. */
-    REGION_LIMIT
+    REGION_LIMIT;
+
+    /** The name in reports: {@code finished}, {@code time-limit}, {@code interrupted}, {@code region-limit}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

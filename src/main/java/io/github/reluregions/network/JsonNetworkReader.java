@@ -2,7 +2,9 @@ package io.github.reluregions.network;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.reluregions.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,10 @@ import java.util.List;
  * ReLU follows every layer but the last. Every problem is reported with the layer, row and value.
  */
 public final class JsonNetworkReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // NaN and Infinity tokens are read (Python's json module writes them) so that the error can name the
+    // entry and say that weights must be finite, instead of a parser message.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private JsonNetworkReader() {
     }

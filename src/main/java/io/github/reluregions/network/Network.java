@@ -29,9 +29,13 @@ public record Network(List<Layer> layers) {
             Layer layer = layers.get(l);
             for (int i = 0; i < layer.outputSize(); i++) {
                 for (int j = 0; j < layer.inputSize(); j++) {
-                    requireFinite(layer.weight(i, j), "weight [" + i + "][" + j + "] of layer " + l);
+                    if (!Double.isFinite(layer.weight(i, j))) { // the message only when needed: big layers
+                        requireFinite(layer.weight(i, j), "weight [" + i + "][" + j + "] of layer " + l);
+                    }
                 }
-                requireFinite(layer.bias(i), "bias [" + i + "] of layer " + l);
+                if (!Double.isFinite(layer.bias(i))) {
+                    requireFinite(layer.bias(i), "bias [" + i + "] of layer " + l);
+                }
             }
         }
     }

@@ -34,7 +34,7 @@ public record ExactCountReport(int schemaVersion, String command, NetworkSummary
             CountResult result, double seconds, List<RegionBound> bounds) {
         return new ExactCountReport(SCHEMA_VERSION, "count exact", network, domain, engine,
                 BigInteger.valueOf(result.regions()), result.complete(),
-                result.stopReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                result.stopReason().label(),
                 result.exploredFraction(), seconds, result.stats(), List.copyOf(bounds));
     }
 

@@ -27,6 +27,7 @@ public final class GlopChebyshevLp implements ChebyshevLp {
 
     private final MPSolver solver;
     private final MPSolverParameters parameters;
+    private final MPSolverParameters unscaled;
     private final MPVariable[] x;
     private final MPVariable t;
     private final List<MPConstraint> slots = new ArrayList<>();
@@ -48,6 +49,11 @@ public final class GlopChebyshevLp implements ChebyshevLp {
         // 2-input, 10-row Chebyshev LP that solves to optimality without it).
         parameters.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
                 MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        unscaled = new MPSolverParameters();
+        unscaled.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+                MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+        unscaled.setIntegerParam(MPSolverParameters.IntegerParam.SCALING,
+                MPSolverParameters.ScalingValues.SCALING_OFF.swigValue());
         int d = domain.dimension();
         x = new MPVariable[d];
         for (int j = 0; j < d; j++) {
@@ -129,6 +135,14 @@ public final class GlopChebyshevLp implements ChebyshevLp {
             solver.reset();
             solves++;
             status = solver.solve(parameters);
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.INFEASIBLE) {
+            // Still ABNORMAL from scratch: seen on 64-input LPs (the digits network in small L-infinity balls),
+            // where GLOP's scaling is what fails: the same LP solves to optimality unscaled. (Presolve on is no
+            // way out: it called some of these LPs infeasible, and they never are, t being free below.)
+            solver.reset();
+            solves++;
+            status = solver.solve(unscaled);
         }
         return switch (status) {
             case OPTIMAL -> {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.engine.LpEngine;
 import io.github.reluregions.network.JsonNetworkReader;
@@ -42,10 +44,22 @@ class AnalyticalBoundsTest {
     void everyBoundHoldsOnEveryReferenceCase() throws IOException {
         Path reference = Path.of("..", "shared", "reference");
         Assumptions.assumeTrue(Files.exists(reference.resolve("cases.json")));
+        int cases = 0;
         for (JsonNode c : new ObjectMapper().readTree(reference.resolve("cases.json").toFile())) {
             Network net = JsonNetworkReader.read(reference.resolve(c.get("network").asText()));
-            assertAllAtLeast(c.get("regions").asLong(), net, WholeSpace.of(net.inputDimension()), c.get("network").asText());
+            double[] lower = new double[net.inputDimension()];
+            double[] upper = new double[net.inputDimension()];
+            for (int j = 0; j < lower.length; j++) {
+                lower[j] = c.get("box").get(j).get(0).asDouble();
+                upper[j] = c.get("box").get(j).get(1).asDouble();
+            }
+            String name = c.get("network").asText();
+            long count = c.get("regions").asLong();
+            assertAllAtLeast(count, net, Box.of(lower, upper), name + " in its box");
+            assertAllAtLeast(count, net, WholeSpace.of(net.inputDimension()), name + " in R^d");
+            cases++;
         }
+        assertTrue(cases >= 10, "only " + cases + " reference cases");
     }
 
     @Test
@@ -89,6 +103,63 @@ class AnalyticalBoundsTest {
     }
 
     @Test
+    void everyBoundIsListedAndTheOnesWithoutAValueSayWhy() {
+        Network net = Nets.randomNet(new int[] {2, 5, 4}, 3);
+        for (InputDomain domain : List.of(WholeSpace.of(2), Box.cube(2, -1, 1),
+                Ball.of(new double[] {0, 0}, 0.5, Norm.L2))) {
+            List<RegionBound> bounds = AnalyticalBounds.of(net, domain);
+            assertEquals(List.of("trivial", "montufar2014", "zaslavsky", "raghu2017", "montufar2017", "serra2018",
+                    "serra2018-rank", "hinz2019", "stable-neurons", "zhu2020"),
+                    bounds.stream().map(RegionBound::name).collect(Collectors.toList()));
+            for (RegionBound bound : bounds) {
+                assertEquals(bound.value() == null, bound.reason() != null, bound.name());
+                assertEquals(bound.value() == null, bound.log10() == null, bound.name());
+            }
+            RegionBound zhu = bounds.get(9);
+            assertEquals(null, zhu.value());
+            assertTrue(zhu.reason().contains("only the abstract"), zhu.reason());
+            assertEquals(!(domain instanceof Ball), zhu.reason().startsWith("a bound for ball domains"), zhu.reason());
+        }
+    }
+
+    @Test
+    void montufar2014IsTwoToTheNeurons() {
+        Map<String, BigInteger> values = values(Nets.randomNet(new int[] {3, 4, 5, 6}, 11), WholeSpace.of(3));
+        assertEquals(BigInteger.TWO.pow(15), values.get("montufar2014"));
+        assertEquals(values.get("trivial"), values.get("montufar2014"));
+    }
+
+    @Test
+    void histogramFrameworkReproducesTheClosedFormsItGeneralises() {
+        int[][] architectures = {{3, 2, 5, 7}, {4, 3, 3, 3}, {2, 1, 3}, {5, 6, 2, 4}, {1, 3, 3, 3}, {6, 10, 10, 10, 10}};
+        for (int[] widths : architectures) {
+            int n0 = widths[0];
+            int[] n = java.util.Arrays.copyOfRange(widths, 1, widths.length);
+            List<HistogramFramework.LayerGamma> all = new java.util.ArrayList<>();
+            List<HistogramFramework.LayerGamma> zaslavsky = new java.util.ArrayList<>();
+            for (int width : n) {
+                all.add(HistogramFramework.allPatterns(width));
+                zaslavsky.add(HistogramFramework.zaslavsky(width));
+            }
+            String what = java.util.Arrays.toString(widths);
+            assertEquals(AnalyticalBounds.trivial(n).value(), HistogramFramework.bound(n0, all), what);
+            assertEquals(AnalyticalBounds.montufar2017(n0, n).value(), HistogramFramework.bound(n0, zaslavsky), what);
+            // With Serra et al.'s gamma the framework is Theorem 1, the sum over J enumerated directly.
+            assertEquals(enumerateSerra(n0, n, 0, n0), AnalyticalBounds.hinz2019(n0, n).value(), what);
+        }
+        // Serra et al. 2018, Theorem 5: for n0 = 1 and widths >= 3 the bound is prod (n_l + 1).
+        assertEquals(BigInteger.valueOf(4L * 5 * 6), AnalyticalBounds.hinz2019(1, new int[] {3, 4, 5}).value());
+    }
+
+    @Test
+    void clippingAddsTheEntriesAboveIntoTheLastOneKept() {
+        BigInteger[] v = {BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3), BigInteger.valueOf(4)};
+        assertEquals(List.of(BigInteger.ONE, BigInteger.valueOf(9)), List.of(HistogramFramework.clip(v, 1)));
+        assertEquals(List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3), BigInteger.valueOf(4),
+                BigInteger.ZERO), List.of(HistogramFramework.clip(v, 4)));
+    }
+
+    @Test
     void serra2018MatchesItsDefinitionEnumeratedDirectly() {
         int[][] architectures = {{3, 2, 5, 7}, {4, 3, 3, 3}, {2, 1, 3}, {5, 6, 2, 4}};
         for (int[] widths : architectures) {
@@ -115,14 +186,19 @@ class AnalyticalBoundsTest {
     void domainAwareBoundsNeverExceedTheirGlobalVersionsAndStillHold() {
         for (int seed = 0; seed < 6; seed++) {
             Network net = Nets.randomNet(new int[] {2, 6, 5}, 900 + seed);
+            Map<String, BigInteger> global = values(net, WholeSpace.of(2));
+            assertTrue(global.get("stable-neurons").compareTo(global.get("serra2018-rank")) <= 0);
+            assertTrue(global.get("serra2018-rank").compareTo(global.get("serra2018")) <= 0);
+            assertTrue(global.get("hinz2019").compareTo(global.get("serra2018")) <= 0);
             for (double half : new double[] {0.05, 0.5, 3}) {
-                Box box = Box.cube(2, -half, half);
-                Map<String, BigInteger> local = values(net, box);
-                Map<String, BigInteger> global = values(net, WholeSpace.of(2));
-                assertTrue(local.get("stable-neurons").compareTo(global.get("stable-neurons")) <= 0);
-                assertTrue(local.get("stable-neurons").compareTo(global.get("serra2018")) <= 0);
-                long count = new LpEngine().count(net, box).regions();
-                assertAllAtLeast(count, net, box, "seed " + seed + " half-width " + half);
+                for (InputDomain domain : List.of(Box.cube(2, -half, half),
+                        Ball.of(new double[] {0.3, -0.2}, half, Norm.L2), Ball.of(new double[] {0, 0}, half, Norm.L1))) {
+                    Map<String, BigInteger> local = values(net, domain);
+                    assertTrue(local.get("stable-neurons").compareTo(global.get("stable-neurons")) <= 0);
+                    assertTrue(local.get("stable-neurons").compareTo(global.get("serra2018-rank")) <= 0);
+                    long count = new LpEngine().count(net, domain).regions();
+                    assertAllAtLeast(count, net, domain, "seed " + seed + " " + domain);
+                }
             }
         }
         // A box that no hyperplane reaches: one region, and the stable-neuron bound says exactly 1.
@@ -140,6 +216,8 @@ class AnalyticalBoundsTest {
         assertEquals(1, AnalyticalBounds.rank(net.hiddenLayer(0).weights()));
         assertEquals(BigInteger.valueOf(5), values(net, WholeSpace.of(2)).get("serra2018-rank"));
         assertEquals(BigInteger.valueOf(11), values(net, WholeSpace.of(2)).get("serra2018"));
+        // The stable-neuron bound caps by the rank of the rows that can change sign: 5 as well.
+        assertEquals(BigInteger.valueOf(5), values(net, WholeSpace.of(2)).get("stable-neurons"));
         assertEquals(5, new LpEngine().count(net, WholeSpace.of(2)).regions());
     }
 

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -125,6 +126,79 @@ class CountExactCommandTest {
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
             assertEquals("", run.out());
         }
+    }
+
+    @Test
+    void badNumbersOptionsAndCheckpointsGetOneClearLineAndExitCode3() throws IOException {
+        String twoLayers = "{\"layers\":[{\"weights\":[[%s, 1]],\"biases\":[0]},{\"weights\":[[1]],\"biases\":[0]}]}";
+        Path nan = Files.writeString(tmp.resolve("nan.json"), twoLayers.formatted("NaN"));
+        Path inf = Files.writeString(tmp.resolve("inf.json"), twoLayers.formatted("1e999"));
+        Path text = Files.writeString(tmp.resolve("text.json"), twoLayers.formatted("\"a\""));
+        Path linear = Files.writeString(tmp.resolve("linear.json"), "{\"layers\":[{\"weights\":[[1,1]],\"biases\":[0]}]}");
+        Path notACheckpoint = Files.writeString(tmp.resolve("other.json"), "{}");
+        Path checkpoint = tmp.resolve("run.json");
+        assertEquals(ExitCodes.OK, run("count", "exact", EXAMPLE, "--box=-2:2", "--checkpoint=" + checkpoint).exitCode());
+        String[][] cases = {
+            {nan.toString()},
+            {inf.toString()},
+            {text.toString()},
+            {linear.toString()},
+            {tmp.toString()},
+            {EXAMPLE, "--center=0,0", "--radius=-1"},
+            {EXAMPLE, "--center=0,0", "--radius=NaN"},
+            {EXAMPLE, "--center=0,0", "--radius=Infinity"},
+            {EXAMPLE, "--tolerance=-1"},
+            {EXAMPLE, "--threads=-2"},
+            {EXAMPLE, "--checkpoint-interval=0", "--checkpoint=" + tmp.resolve("x.json")},
+            {EXAMPLE, "--resume=" + notACheckpoint},
+            {EXAMPLE, "--resume=" + tmp.resolve("missing.json")},
+            {EXAMPLE, "--box=-1:1", "--resume=" + checkpoint},
+            {EXAMPLE, "--box=-2:2", "--engine=lp", "--tolerance=1e-6", "--resume=" + checkpoint},
+        };
+        String[] expected = {
+            "is \"NaN\"; every weight and bias must be finite",
+            "is \"Infinity\"; every weight and bias must be finite",
+            "is \"a\", not a number",
+            "needs at least one hidden layer",
+            "cannot be read",
+            "radius is -1.0; it must be positive and finite",
+            "radius is NaN; it must be positive and finite",
+            "radius is Infinity; it must be positive and finite",
+            "The tolerance (interior radius) is -1.0",
+            "--threads is -2; it must be positive",
+            "--checkpoint-interval is 0.0",
+            "is not a relu-regions checkpoint",
+            "missing.json does not exist",
+            "was made for another network, domain or tolerance",
+            "was made for another network, domain or tolerance",
+        };
+        for (int c = 0; c < cases.length; c++) {
+            String[] args = new String[cases[c].length + 2];
+            args[0] = "count";
+            args[1] = "exact";
+            System.arraycopy(cases[c], 0, args, 2, cases[c].length);
+            Run run = run(args);
+            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + " -> " + run.err());
+            assertTrue(run.err().startsWith("error: ") && run.err().contains(expected[c]),
+                    String.join(" ", args) + " -> " + run.err());
+            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
+    void aNativeLibraryThatFailsToLoadGetsOneLineAndExitCode5() throws Exception {
+        // OR-Tools unpacks its native library into java.io.tmpdir; a missing directory makes loading fail.
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaCommand, "-Djava.io.tmpdir=" + tmp.resolve("missing-dir"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "count", "exact", EXAMPLE, "--box=-2:2")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(ExitCodes.NATIVE_LIBRARY, child.exitValue(), output);
+        assertTrue(output.startsWith("error: OR-Tools' native library failed to load"), output);
+        assertTrue(output.contains("native-setup/check"), output);
+        assertFalse(output.contains("\tat "), "no stack trace: " + output);
     }
 
     @Test

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reluregions.testing.Nets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Sends a real SIGINT to a running count in a child JVM. */
 class InterruptTest {
@@ -22,23 +27,60 @@ class InterruptTest {
     void sigintWritesThePartialReportAndExits130() throws Exception {
         // sum_{j<=5} C(60, j) ~ 6e6 regions in R^5: far more than 3 s of counting.
         Path net = Nets.writeJson(Nets.randomOneLayer(5, 60, 5), tmp.resolve("net.json"));
+        Path checkpoint = tmp.resolve("started.checkpoint.json");
+        JsonNode report = interruptAfter(checkpoint, net.toString(), "--box=-5:5", "--json");
+        assertTrue(report.get("regions").asLong() > 0);
+        assertTrue(report.get("exploredFraction").asDouble() < 1);
+    }
+
+    @Test
+    void aRunInterruptedBySigintResumesFromItsCheckpointToTheExactCount() throws Exception {
+        // 30 hyperplanes in general position in R^4: sum_{j<=4} C(30, j) = 31931 regions in all of R^4.
+        Path net = Nets.writeJson(Nets.randomOneLayer(4, 30, 9), tmp.resolve("net.json"));
+        Path checkpoint = tmp.resolve("run.checkpoint.json");
+        JsonNode partial = interruptAfter(checkpoint, net.toString(), "--threads=2", "--json");
+        long before = partial.get("regions").asLong();
+        assertTrue(before > 0 && before < 31931, "regions before the interrupt: " + before);
+        assertTrue(Files.exists(checkpoint), "the interrupted run should leave its checkpoint");
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute("count", "exact", net.toString(), "--resume=" + checkpoint, "--threads=2", "--json");
+        assertEquals(ExitCodes.OK, exit, out.toString());
+        JsonNode resumed = new ObjectMapper().readTree(out.toString());
+        assertEquals(Nets.generalPositionCount(30, 4), resumed.get("regions").asLong());
+        assertTrue(resumed.get("complete").asBoolean());
+    }
+
+    /**
+     * Starts {@code count exact ARGS} in a child JVM with checkpoints every 0.5 s to {@code checkpoint}, sends it
+     * SIGINT once the first checkpoint shows the count is under way, and returns its report.
+     */
+    private JsonNode interruptAfter(Path checkpoint, String... args) throws Exception {
         Path out = tmp.resolve("out.json");
+        Path err = tmp.resolve("err.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // perl resets SIGINT to its default first: a JVM started with SIGINT ignored (as background jobs
         // of non-interactive shells are) never sees it. exec keeps the pid.
-        ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT}='DEFAULT'; exec @ARGV", java, "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "count", "exact", net.toString(),
-                "--box=-5:5", "--json").redirectOutput(out.toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process child = builder.start();
-        assertFalse(child.waitFor(3, TimeUnit.SECONDS), "the count should still be running after 3 s");
+        List<String> command = new ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT}='DEFAULT'; exec @ARGV", java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "count", "exact"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--checkpoint=" + checkpoint, "--checkpoint-interval=0.5"));
+        Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        for (int waited = 0; !Files.exists(checkpoint) && waited < 600; waited++) {
+            assertFalse(child.waitFor(100, TimeUnit.MILLISECONDS), "the count ended before its first checkpoint");
+        }
+        assertTrue(Files.exists(checkpoint), "no checkpoint after 60 s");
+        assertFalse(child.waitFor(1, TimeUnit.SECONDS), "the count should still be running");
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
         assertEquals(0, kill.waitFor());
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child should end soon after SIGINT");
-        assertEquals(ExitCodes.INTERRUPTED, child.exitValue(), Files.readString(tmp.resolve("err.txt")));
+        assertEquals(ExitCodes.INTERRUPTED, child.exitValue(), Files.readString(err));
         JsonNode report = new ObjectMapper().readTree(out.toFile());
         assertFalse(report.get("complete").asBoolean());
         assertEquals("interrupted", report.get("stopReason").asText());
-        assertTrue(report.get("regions").asLong() > 0);
-        assertTrue(report.get("exploredFraction").asDouble() < 1);
+        return report;
     }
 }

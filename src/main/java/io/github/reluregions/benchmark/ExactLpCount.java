@@ -1,0 +1,37 @@
+package io.github.reluregions.benchmark;
+
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.engine.CountResult;
+import io.github.reluregions.engine.LpEngine;
+import io.github.reluregions.engine.RegionListener;
+import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.engine.Tolerances;
+import io.github.reluregions.network.Network;
+
+/** The exact count of {@code count exact --engine=lp}, with default tolerances and a time limit. */
+public final class ExactLpCount implements RegionCount {
+    private final int threads;
+
+    /** @param threads worker threads of the LP engine, at least 1 */
+    public ExactLpCount(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "exact-lp";
+    }
+
+    @Override
+    public Outcome count(Network network, InputDomain domain, double seconds) {
+        long start = System.nanoTime();
+        CountResult result = new LpEngine(LpEngine.Options.defaults().withThreads(threads)).count(network, domain,
+                Tolerances.defaults(), SearchMonitor.withTimeLimit(seconds), RegionListener.NONE);
+        return new Outcome(name(), result.regions(), result.complete(),
+                result.stopReason().label(),
+                (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,353 @@
+package io.github.reluregions.solver;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+
+/**
+ * The Chebyshev LP solved in Java, for box and L-infinity-ball domains: the primal simplex method on its
+ * dual, {@code min b.y} subject to {@code sum_i y_i (a_i, 1) = (0, 1)}, {@code y >= 0}, with a dense
+ * {@code (d+1) x (d+1)} basis, warm-started from the last optimal basis. For the few inputs and tens of
+ * rows of a search node this avoids the cost of a call into a native solver.
+ *
+ * <p>Nothing it says is taken on trust. An optimum with radius {@code t > 0} is returned only if its center
+ * is recomputed to have slack at least {@code t} (up to rounding) in every row. Any other optimum is
+ * returned with the radius its dual certificate proves: for {@code y >= 0} with {@code sum y = 1} and
+ * residual {@code r = sum y_i a_i}, every point of the box with radius {@code t > 0} has
+ * {@code t <= b.y + |r|.X} ({@code X} the largest coordinate magnitudes of the box), so that bound is a
+ * true upper bound on the radius. When a check fails, the iteration limit is hit or the basis becomes
+ * singular, the LP is solved on GLOP instead (a model built for that solve).
+ */
+public final class DenseChebyshevLp implements ChebyshevLp {
+    private static final double PIVOT = 1e-9;
+    private static final double OPTIMAL = 1e-11;
+
+    private final InputDomain domain;
+    private final double radiusCap;
+    private final int d;
+    private final int n;
+    private final double[] extent;
+    private final int fixedRows;
+
+    private double[][] a = new double[16][];
+    private double[] b = new double[16];
+    private boolean[] active = new boolean[16];
+    private int rows;
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private final int[] basis;
+    private final int[] initialBasis;
+    private final double[][] matrix;
+    private final double[][] inverse;
+    private long solves;
+    private long fallbacks;
+
+    /** True when this LP can serve {@code domain} (boxes and L-infinity balls). */
+    public static boolean supports(InputDomain domain) {
+        return domain instanceof Box || domain instanceof Ball ball && ball.norm() == Norm.LINF;
+    }
+
+    /**
+     * @param domain a box or an L-infinity ball
+     * @param radiusCap the largest radius the LP may report
+     */
+    public DenseChebyshevLp(InputDomain domain, double radiusCap) {
+        if (!supports(domain)) {
+            throw new IllegalArgumentException("The dense Chebyshev LP takes boxes and L-infinity balls, not " + domain);
+        }
+        this.domain = domain;
+        this.radiusCap = radiusCap;
+        this.d = domain.dimension();
+        this.n = d + 1;
+        this.extent = new double[d];
+        double[] lower = new double[d];
+        double[] upper = new double[d];
+        for (int j = 0; j < d; j++) {
+            if (domain instanceof Box box) {
+                lower[j] = box.lower(j);
+                upper[j] = box.upper(j);
+            } else {
+                Ball ball = (Ball) domain;
+                lower[j] = ball.center(j) - ball.radius();
+                upper[j] = ball.center(j) + ball.radius();
+            }
+            extent[j] = Math.max(Math.abs(lower[j]), Math.abs(upper[j]));
+        }
+        this.basis = new int[n];
+        this.initialBasis = new int[n];
+        this.matrix = new double[n][n];
+        this.inverse = new double[n][n];
+        // Slot 0: t <= radiusCap. Slots 1..d: x_j + t <= upper_j. Then -x_j + t <= -lower_j.
+        initialBasis[0] = append(new double[d], radiusCap);
+        for (int j = 0; j < d; j++) {
+            double[] unit = new double[d];
+            unit[j] = 1;
+            initialBasis[j + 1] = append(unit, upper[j]);
+        }
+        for (int j = 0; j < d; j++) {
+            double[] unit = new double[d];
+            unit[j] = -1;
+            append(unit, -lower[j]);
+        }
+        fixedRows = rows;
+        System.arraycopy(initialBasis, 0, basis, 0, n);
+    }
+
+    private int append(double[] normal, double offset) {
+        if (rows == a.length) {
+            a = Arrays.copyOf(a, 2 * rows);
+            b = Arrays.copyOf(b, 2 * rows);
+            active = Arrays.copyOf(active, 2 * rows);
+        }
+        a[rows] = normal.clone();
+        b[rows] = offset;
+        active[rows] = true;
+        return rows++;
+    }
+
+    @Override
+    public int addRow(double[] normal, double offset) {
+        if (freeSlots.isEmpty()) {
+            return append(normal, offset) - fixedRows;
+        }
+        int row = freeSlots.pop();
+        System.arraycopy(normal, 0, a[row], 0, d);
+        b[row] = offset;
+        active[row] = true;
+        return row - fixedRows;
+    }
+
+    @Override
+    public void removeRow(int slot) {
+        int row = slot + fixedRows;
+        active[row] = false;
+        freeSlots.push(row);
+        if (inBasis(row)) {
+            // The slot may come back with another row: the basis must not keep it.
+            System.arraycopy(initialBasis, 0, basis, 0, n);
+        }
+    }
+
+    @Override
+    public void addDomainCut(double[] normal, double offset) {
+        throw new UnsupportedOperationException("Box and L-infinity domains need no cuts");
+    }
+
+    @Override
+    public Solution solve() {
+        solves++;
+        Solution solution = simplex();
+        if (solution != null) {
+            return solution;
+        }
+        fallbacks++;
+        return solveOnGlop();
+    }
+
+    /** The verified answer of the simplex method, or null when it cannot give one. */
+    private Solution simplex() {
+        int maxIterations = 20 * (rows + n);
+        int blandAfter = 2 * (rows + n);
+        double[] pi = new double[n];
+        double[] direction = new double[n];
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            if (!invertBasis()) {
+                System.arraycopy(initialBasis, 0, basis, 0, n);
+                return null;
+            }
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += b[basis[k]] * inverse[k][j];
+                }
+                pi[j] = sum;
+            }
+            int entering = -1;
+            double best = -OPTIMAL;
+            for (int i = 0; i < rows; i++) {
+                if (!active[i] || inBasis(i)) {
+                    continue;
+                }
+                double reduced = b[i] - pi[d] - dot(pi, a[i]);
+                double scale = 1 + Math.abs(b[i]);
+                if (reduced < best * scale) {
+                    entering = i;
+                    if (iteration >= blandAfter) {
+                        break; // Bland's rule: the first improving row, so that degenerate pivots cannot cycle
+                    }
+                    best = reduced / scale;
+                }
+            }
+            if (entering < 0) {
+                return verified(pi);
+            }
+            for (int k = 0; k < n; k++) {
+                double sum = inverse[k][d];
+                for (int j = 0; j < d; j++) {
+                    sum += inverse[k][j] * a[entering][j];
+                }
+                direction[k] = sum;
+            }
+            int leaving = -1;
+            double ratio = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < n; k++) {
+                if (direction[k] > PIVOT) {
+                    double value = Math.max(0, inverse[k][d]) / direction[k];
+                    if (value < ratio - 1e-15 || value <= ratio + 1e-15 && leaving >= 0 && basis[k] < basis[leaving]) {
+                        ratio = value;
+                        leaving = k;
+                    }
+                }
+            }
+            if (leaving < 0) {
+                return null; // the dual looks unbounded: impossible for this LP, so numerics went wrong
+            }
+            basis[leaving] = entering;
+        }
+        return null;
+    }
+
+    /**
+     * The optimum {@code (x, t) = pi}, checked both ways: the dual certificate must prove that no radius
+     * above {@code t} (up to rounding) exists, and a positive {@code t} must be the center's true slack.
+     * The radius returned is the certificate's upper bound. Null when a check fails.
+     */
+    private Solution verified(double[] pi) {
+        double t = pi[d];
+        double[] center = Arrays.copyOf(pi, d);
+        // Dual certificate: y from the basis (y_B = B^-1 e), clipped at 0 and normalised.
+        double sum = 0;
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = Math.max(0, inverse[k][d]);
+            sum += y[k];
+        }
+        if (!(sum > 0.5)) {
+            return null;
+        }
+        double bound = 0;
+        double magnitude = 0;
+        double[] residual = new double[d];
+        for (int k = 0; k < n; k++) {
+            double yk = y[k] / sum;
+            int row = basis[k];
+            bound += yk * b[row];
+            magnitude += yk * Math.abs(b[row]);
+            for (int j = 0; j < d; j++) {
+                residual[j] += yk * a[row][j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            bound += Math.abs(residual[j]) * extent[j];
+        }
+        bound += 1e-12 * (1 + magnitude);
+        if (!(bound <= Math.max(t, 0) + 1e-9 * (1 + magnitude))) {
+            return null; // the certificate does not confirm the optimum
+        }
+        if (t > 0) {
+            double slack = Double.POSITIVE_INFINITY;
+            for (int i = 1; i < rows; i++) {
+                if (active[i]) {
+                    slack = Math.min(slack, b[i] - dot(center, a[i]));
+                }
+            }
+            if (!(slack >= t * (1 - 1e-9) - 1e-12)) {
+                return null;
+            }
+        }
+        return new Solution(Status.OPTIMAL, Math.min(Math.max(t, bound), radiusCap), center);
+    }
+
+    private boolean inBasis(int row) {
+        for (int k = 0; k < n; k++) {
+            if (basis[k] == row) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inverts the basis matrix (column k = (a_basis[k], 1)) by Gauss-Jordan with partial pivoting. */
+    private boolean invertBasis() {
+        for (int k = 0; k < n; k++) {
+            double[] row = a[basis[k]];
+            for (int j = 0; j < d; j++) {
+                matrix[j][k] = row[j];
+            }
+            matrix[d][k] = 1;
+        }
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(inverse[i], 0);
+            inverse[i][i] = 1;
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(matrix[pivot][col]) < 1e-12) {
+                return false;
+            }
+            double[] swap = matrix[col];
+            matrix[col] = matrix[pivot];
+            matrix[pivot] = swap;
+            swap = inverse[col];
+            inverse[col] = inverse[pivot];
+            inverse[pivot] = swap;
+            double p = matrix[col][col];
+            for (int j = 0; j < n; j++) {
+                matrix[col][j] /= p;
+                inverse[col][j] /= p;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != col && matrix[r][col] != 0) {
+                    double f = matrix[r][col];
+                    for (int j = 0; j < n; j++) {
+                        matrix[r][j] -= f * matrix[col][j];
+                        inverse[r][j] -= f * inverse[col][j];
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private Solution solveOnGlop() {
+        try (GlopChebyshevLp glop = new GlopChebyshevLp(domain, radiusCap)) {
+            for (int i = fixedRows; i < rows; i++) {
+                if (active[i]) {
+                    glop.addRow(a[i], b[i]);
+                }
+            }
+            return glop.solve();
+        }
+    }
+
+    private static double dot(double[] p, double[] row) {
+        double sum = 0;
+        for (int j = 0; j < row.length; j++) {
+            sum += p[j] * row[j];
+        }
+        return sum;
+    }
+
+    @Override
+    public long solveCount() {
+        return solves;
+    }
+
+    /** Solves handed to GLOP because a check failed. */
+    public long fallbackCount() {
+        return fallbacks;
+    }
+
+    @Override
+    public void close() {
+        // nothing native to release
+    }
+}
