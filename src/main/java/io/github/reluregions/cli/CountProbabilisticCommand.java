@@ -2,6 +2,7 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.engine.SearchMonitor;
 import io.github.reluregions.engine.StopReason;
@@ -164,10 +165,8 @@ final class CountProbabilisticCommand implements Callable<Integer> {
                 return CellCounter.model("milp", net, problem.domain(), tolerances,
                         (network, domain) -> MilpModel.compile(network, domain, tolerances.interiorRadius()));
             case "cpsat":
-                // Switch on after the milp branch's CpSatModel is merged: return CellCounter.model("cpsat", ...,
-                // (network, domain) -> CpSatModel.compile(network, domain, tolerances.interiorRadius()));
-                throw new InvalidInputException("The cpsat engine is not available for count probabilistic yet.",
-                        "Maybe --engine=lp (the default) or --engine=milp.");
+                return CellCounter.model("cpsat", net, problem.domain(), tolerances,
+                        (network, domain) -> CpSatModel.compile(network, domain, tolerances.interiorRadius()));
             default:
                 throw new InvalidInputException("Unknown engine '" + engine + "' for count probabilistic.",
                         "Maybe --engine=lp, --engine=milp or --engine=cpsat.");

@@ -132,6 +132,16 @@ final class MipBound {
                 firstFail = mid;
             }
         }
+        // The level to confirm should have every exploring trial feasible: gallop down until one has.
+        int lowest = levels.stream().mapToInt(LowerBound.Level::xors).min().orElse(low);
+        for (int step = 1; !anyAllFeasible() && lowest > low && !ProbabilisticCounter.stopped(monitor); step *= 2) {
+            lowest = Math.max(low, lowest - step);
+            passes(lowest, monitor);
+        }
+    }
+
+    private boolean anyAllFeasible() {
+        return levels.stream().anyMatch(level -> level.feasible() == level.trials());
     }
 
     /**
