@@ -146,23 +146,31 @@ final class MipBound {
 
     /**
      * The level to confirm: the largest explored level whose trials were all feasible (confirming it costs
-     * at most {@code log2(1/delta) / trials} bits when it holds up), else the largest with at least one
-     * feasible trial; -1 when none was. Levels above the all-feasible one would gain at most a bit or so
-     * and risk many: a few exploring trials cannot tell a cell that is nonempty half the time from one
-     * that is nonempty a quarter of the time.
+     * at most {@code log2(1/delta) / trials} bits when it holds up). When there is none, the level whose
+     * exploring fraction of feasible trials, carried over to the confirming trials, would certify the most
+     * (a level with one feasible trial of six would certify little); -1 when no trial was feasible. Levels
+     * above the all-feasible one would gain at most a bit or so and risk many: a few exploring trials
+     * cannot tell a cell that is nonempty half the time from one that is nonempty a quarter of the time.
      */
     private int choose() {
         int allFeasible = -1;
-        int anyFeasible = -1;
+        int best = -1;
+        double bestLog2 = Double.NEGATIVE_INFINITY;
         for (LowerBound.Level level : levels) {
             if (level.feasible() == level.trials()) {
                 allFeasible = Math.max(allFeasible, level.xors());
             }
             if (level.feasible() > 0) {
-                anyFeasible = Math.max(anyFeasible, level.xors());
+                int expected = (int) Math.floor((double) level.feasible() * confirmationTrials / level.trials());
+                double p = Binomial.largestSuccessProbability(confirmationTrials, expected, delta);
+                double log2 = p > 0 ? level.xors() + Math.log(p) / Math.log(2) : Double.NEGATIVE_INFINITY;
+                if (log2 > bestLog2) {
+                    bestLog2 = log2;
+                    best = level.xors();
+                }
             }
         }
-        return allFeasible >= 0 ? allFeasible : anyFeasible;
+        return allFeasible >= 0 ? allFeasible : best;
     }
 
     /** Explores level {@code s}, records it, and says whether at least half its trials were feasible. */
