@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.domain.Box;
@@ -19,22 +18,18 @@ import io.github.reluregions.network.Network;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
 import io.github.reluregions.testing.Nets;
+import io.github.reluregions.testing.ReferenceCases;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The lower bound never exceeds the truth and small counts come back exact, on nets with known counts. */
 class ProbabilisticCounterTest {
-    static final Path REFERENCE = Path.of("..", "shared", "reference");
     static final Tolerances TOLERANCES = Tolerances.defaults();
 
     static ProbabilisticResult count(CellCounter counter, Method method, HashChoice hash, long seed) {
@@ -46,35 +41,13 @@ class ProbabilisticCounterTest {
         return count(CellCounter.lp(net, domain, TOLERANCES), method, hash, seed);
     }
 
-    static Stream<Arguments> referenceCases() throws IOException {
-        Path file = REFERENCE.resolve("cases.json");
-        if (!Files.exists(file)) {
-            return Stream.of(Arguments.of("(no ../shared/reference)", null, 0L));
-        }
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode c : new ObjectMapper().readTree(file.toFile())) {
-            cases.add(Arguments.of(c.get("network").asText(), c.get("box"), c.get("regions").asLong()));
-        }
-        return cases.stream();
-    }
-
-    static Box box(JsonNode pairs) {
-        double[] lower = new double[pairs.size()];
-        double[] upper = new double[pairs.size()];
-        for (int j = 0; j < pairs.size(); j++) {
-            lower[j] = pairs.get(j).get(0).asDouble();
-            upper[j] = pairs.get(j).get(1).asDouble();
-        }
-        return Box.of(lower, upper);
-    }
-
     @ParameterizedTest(name = "{0}: {2} regions")
-    @MethodSource("referenceCases")
+    @MethodSource("io.github.reluregions.testing.ReferenceCases#cases")
     void lowerBoundNeverExceedsTheReferenceCount(String network, JsonNode box, long truth) {
         Assumptions.assumeTrue(box != null, "../shared/reference is not beside the project");
-        Network net = JsonNetworkReader.read(REFERENCE.resolve(network));
+        Network net = JsonNetworkReader.read(ReferenceCases.REFERENCE.resolve(network));
         for (long seed = 1; seed <= 2; seed++) {
-            ProbabilisticResult result = lp(net, box(box), Method.LOWER_BOUND, HashChoice.staircase(), seed);
+            ProbabilisticResult result = lp(net, ReferenceCases.box(box), Method.LOWER_BOUND, HashChoice.staircase(), seed);
             LowerBound bound = result.lowerBound();
             assertEquals(StopReason.FINISHED, result.stopReason());
             assertTrue(bound.value().compareTo(BigInteger.valueOf(truth)) <= 0,
