@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class ProbabilisticCounter {
     /** Prefixes per depth of the sampled search that places a staircase hash's pivots. */
-    static final int PROFILE_POPULATION = Integer.getInteger("pop", 128);
+    static final int PROFILE_POPULATION = 128;
 
     private ProbabilisticCounter() {
     }

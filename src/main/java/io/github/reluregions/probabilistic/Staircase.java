@@ -40,8 +40,7 @@ final class Staircase {
         for (int r = 0; r < q; r++) {
             pivots[early + r] = n - q + r;
         }
-        double entering = Double.parseDouble(System.getProperty("logk", "NaN"));
-        if (Double.isNaN(entering)) entering = profile.log2Nodes(n) - early; // log2 K
+        double entering = profile.log2Nodes(n) - early; // log2 K
         int placed = 0;
         for (int j = 0; j < n - q && placed < early; j++) {
             // leave room: the pivots still to place need positions up to n - q - 1
