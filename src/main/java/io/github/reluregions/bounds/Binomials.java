@@ -21,9 +21,17 @@ final class Binomials {
 
     /** {@code sum_{j=0}^{d} C(n, j)}: regions of n hyperplanes in general position in R^d (Zaslavsky). */
     static BigInteger sumUpTo(int n, int d) {
-        BigInteger total = BigInteger.ZERO;
-        for (int j = 0; j <= Math.min(n, d); j++) {
-            total = total.add(choose(n, j));
+        if (d < 0) {
+            return BigInteger.ZERO;
+        }
+        if (d >= n) {
+            return BigInteger.TWO.pow(n);
+        }
+        BigInteger term = BigInteger.ONE; // C(n, 0)
+        BigInteger total = BigInteger.ONE;
+        for (int j = 1; j <= d; j++) {
+            term = term.multiply(BigInteger.valueOf(n - j + 1)).divide(BigInteger.valueOf(j)); // C(n, j), exact
+            total = total.add(term);
         }
         return total;
     }

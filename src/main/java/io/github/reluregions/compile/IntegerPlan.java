@@ -29,9 +29,10 @@ import java.util.Arrays;
  * domain's; the model asks exactly that of it (first-layer margin {@code tau |w| / 2}, domain margin
  * {@code tau / 2}). So no such region is missed, and on this lattice the model is exact.
  *
- * <p><b>Relaxed mode</b> — any other network. Weights keep 24 bits (fewer if a sum would pass 2^56),
- * inputs of deeper layers are divided down to 28 bits, and the lattice is the exact mode's where it fits
- * in 2^24 steps across the domain's half-width, else coarser. Both errors are covered: the rounding of
+ * <p><b>Relaxed mode</b> — any other network, at a precision of {@code b} bits (at most 24): weights keep
+ * {@code b} bits (fewer if a sum would pass 2^56), inputs of deeper layers are divided down to {@code b + 4}
+ * bits, and the lattice is the exact mode's where it fits in 2^b steps across the domain's half-width,
+ * else coarser. Both errors are covered: the rounding of
  * weights, biases and divisions by {@code E}, computed exactly in {@link BigDecimal}; the lattice by a
  * Lipschitz slack — a region's interior point {@code x0} has a lattice point {@code X*} within
  * {@code delta = sqrt(d) / (2 S)}, and the region's affine map of neuron {@code i} changes by at most
@@ -40,20 +41,24 @@ import java.util.Arrays;
  * {@code Z > -E - A Lambda delta}, "off" {@code Z <= E + A Lambda delta}, and the domain grows by
  * {@code delta}: {@code X*} with the region's pattern is feasible, on any lattice. A coarse lattice only
  * lets more empty or lower-dimensional patterns through to certification ({@link #relaxation()} is the
- * widest widening, in pre-activation units). Seen here: a lattice at the tolerance with 24-bit weights
- * made CP-SAT slower per solve than a coarser one, but far fewer patterns needed rejecting.
+ * widest widening, in pre-activation units). Seen here: at 24 bits CP-SAT took 20-50 ms a solve on nets
+ * of 4-9 neurons (L2 balls, whose squares then reach 2^46, up to seconds), at 8-12 bits 3-6 ms, with about
+ * as many rejections — unless the regions are small against the domain (15 planes through the unit ball in
+ * a box of half-width 10^6 need about 24 bits); hence the engine starts coarse and refines.
  */
 final class IntegerPlan {
     /** Exact mode: largest size of a linear sum (and of a variable). */
     static final BigDecimal EXACT_BUDGET = BigDecimal.valueOf(2).pow(52);
     /** Largest dyadic denominator tried for exact weights. */
     static final int MAX_DENOMINATOR_BITS = 24;
-    /** Relaxed mode: at most 2^LATTICE_BITS lattice steps across the domain's half-width. */
-    static final int LATTICE_BITS = 24;
-    /** Relaxed mode: bits kept of each layer's largest weight (fewer when the sums would pass {@link #RELAXED_BUDGET}). */
-    static final int WEIGHT_BITS = 24;
-    /** Relaxed mode: a layer's inputs are divided down to this many bits first. */
-    static final int INPUT_BITS = 28;
+    /**
+     * Relaxed mode, the finest precision: at most 2^FINEST_BITS lattice steps across the domain's
+     * half-width, and bits kept of each layer's largest weight (fewer when the sums would pass
+     * {@link #RELAXED_BUDGET}); a layer's inputs are divided down to {@link #INPUT_EXTRA_BITS} more.
+     */
+    static final int FINEST_BITS = 24;
+    /** Relaxed mode: a layer's inputs keep this many bits more than the weights. */
+    static final int INPUT_EXTRA_BITS = 4;
     /** Relaxed mode: largest size of a linear sum. */
     static final BigDecimal RELAXED_BUDGET = BigDecimal.valueOf(2).pow(56);
 
@@ -101,8 +106,16 @@ final class IntegerPlan {
     }
 
     static IntegerPlan of(Network network, InputDomain domain, double tau, NeuronBounds bounds) {
+        return of(network, domain, tau, bounds, FINEST_BITS);
+    }
+
+    /** The exact plan where there is one, else the relaxed plan at {@code bits} bits of precision (1 to 24). */
+    static IntegerPlan of(Network network, InputDomain domain, double tau, NeuronBounds bounds, int bits) {
+        if (bits < 1 || bits > FINEST_BITS) {
+            throw new IllegalArgumentException("Precision bits " + bits + " outside 1.." + FINEST_BITS);
+        }
         IntegerPlan exactPlan = exact(network, domain, tau, bounds);
-        return exactPlan != null ? exactPlan : relaxed(network, domain, tau, bounds);
+        return exactPlan != null ? exactPlan : relaxed(network, domain, tau, bounds, bits);
     }
 
     /** The exact plan, or null when a weight or bias is not dyadic with a small denominator or values do not fit. */
@@ -135,10 +148,11 @@ final class IntegerPlan {
         return new IntegerPlan(scale, box[0], box[1], layers, true, -tau / 2);
     }
 
-    private static IntegerPlan relaxed(Network network, InputDomain domain, double tau, NeuronBounds bounds) {
+    private static IntegerPlan relaxed(Network network, InputDomain domain, double tau, NeuronBounds bounds,
+            int precision) {
         int d = network.inputDimension();
-        // The exact mode's lattice (spacing tau / sqrt(d)) where it fits; never more than 2^LATTICE_BITS steps.
-        int exponent = Math.min(Math.getExponent(Math.sqrt(d) / tau) + 1, LATTICE_BITS - Math.getExponent(domain.scale()) - 1);
+        // The exact mode's lattice (spacing tau / sqrt(d)) where it fits; never more than 2^precision steps.
+        int exponent = Math.min(Math.getExponent(Math.sqrt(d) / tau) + 1, precision - Math.getExponent(domain.scale()) - 1);
         BigDecimal scale = exponent >= 0 ? BigDecimal.valueOf(2).pow(exponent)
                 : BigDecimal.ONE.divide(BigDecimal.valueOf(2).pow(-exponent));
         double delta = Math.sqrt(d) / (2 * scale.doubleValue()) * (1 + 1e-9);
@@ -151,14 +165,14 @@ final class IntegerPlan {
             if (l > 0) {
                 lipschitz = nextLipschitz(layer, lipschitz, layers[l - 1].state);
             }
-            in = in.shrunkTo(INPUT_BITS);
+            in = in.shrunkTo(precision + INPUT_EXTRA_BITS);
             double largestWeight = 0;
             for (int i = 0; i < layer.outputSize(); i++) {
                 for (int k = 0; k < layer.inputSize(); k++) {
                     largestWeight = Math.max(largestWeight, Math.abs(layer.weight(i, k)));
                 }
             }
-            int bits = largestWeight == 0 ? 0 : WEIGHT_BITS - Math.getExponent(largestWeight) - 1;
+            int bits = largestWeight == 0 ? 0 : precision - Math.getExponent(largestWeight) - 1;
             BigDecimal sum = largestSum(layer, in, 1);
             if (sum.signum() > 0) {
                 bits = Math.min(bits, (int) Math.floor(Math.log(RELAXED_BUDGET.divide(sum, java.math.MathContext.DECIMAL64)

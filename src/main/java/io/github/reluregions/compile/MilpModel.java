@@ -367,9 +367,9 @@ public final class MilpModel extends PatternModel {
         }
         String text;
         if (format == ModelFormat.MPS) {
-            text = solver.exportModelAsMpsFormat(false, false);
+            text = LinearModelText.mps(solver.exportModelToProto());
         } else if (format == ModelFormat.LP) {
-            text = solver.exportModelAsLpFormat(false);
+            text = LinearModelText.lp(solver.exportModelToProto());
         } else {
             throw new IllegalArgumentException("A SCIP model is written as MPS or LP, not " + format);
         }

@@ -28,17 +28,23 @@ final class CellLp implements AutoCloseable {
     private final int[] lpSlot;
     private int size;
     private long domainCuts;
+    private boolean closed;
+    private long solvesAtClose;
 
     /**
      * @param domain the domain, in the coordinates the tolerances apply to
      * @param capacity the most half-spaces the cell will hold at once
      */
     CellLp(InputDomain domain, Tolerances tolerances, int capacity) {
+        this(domain, tolerances, capacity, new GlopChebyshevLp(domain, radiusCap(domain)));
+    }
+
+    /** A cell whose LP is {@code lp} (a model of {@code domain} with radius cap {@link #radiusCap}); closes it. */
+    CellLp(InputDomain domain, Tolerances tolerances, int capacity, ChebyshevLp lp) {
         this.domain = domain;
         this.tol = tolerances;
         this.dimension = domain.dimension();
-        double radiusCap = domain instanceof WholeSpace ? 1.0 : 2 * domain.scale();
-        this.lp = new GlopChebyshevLp(domain, radiusCap);
+        this.lp = lp;
         this.l2Ball = domain instanceof Ball ball && ball.norm() == Norm.L2 ? ball : null;
         this.normals = new double[capacity][];
         this.offsets = new double[capacity];
@@ -59,6 +65,30 @@ final class CellLp implements AutoCloseable {
         normals[entry] = normal;
         offsets[entry] = -sign * c / norm;
         lpSlot[entry] = inLp ? lp.addRow(normal, offsets[entry]) : -1;
+    }
+
+    /** The cap on the LP's radius for {@code domain}: twice its scale, or 1 in the whole space. */
+    static double radiusCap(InputDomain domain) {
+        return domain instanceof WholeSpace ? 1.0 : 2 * domain.scale();
+    }
+
+    /** How many half-spaces the cell holds. */
+    int size() {
+        return size;
+    }
+
+    /** True when half-space {@code entry} (0 = the first pushed) is in the LP, not only checked. */
+    boolean inLp(int entry) {
+        return lpSlot[entry] >= 0;
+    }
+
+    /** The point's distance to the outside of the cell, domain included (negative outside). */
+    double margin(double[] point) {
+        double margin = domain.interiorMargin(point);
+        for (int e = 0; e < size; e++) {
+            margin = Math.min(margin, offsets[e] - Vectors.dot(normals[e], point));
+        }
+        return margin;
     }
 
     /** Removes the half-space added last. */
@@ -155,9 +185,9 @@ final class CellLp implements AutoCloseable {
         domainCuts++;
     }
 
-    /** LPs solved so far. */
+    /** LPs solved so far (readable after {@link #close}). */
     long solveCount() {
-        return lp.solveCount();
+        return closed ? solvesAtClose : lp.solveCount();
     }
 
     /** Tangent cuts added to the L2 ball's outer approximation so far. */
@@ -167,6 +197,10 @@ final class CellLp implements AutoCloseable {
 
     @Override
     public void close() {
-        lp.close();
+        if (!closed) {
+            solvesAtClose = lp.solveCount();
+            lp.close();
+            closed = true;
+        }
     }
 }

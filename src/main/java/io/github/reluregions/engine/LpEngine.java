@@ -1,7 +1,6 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
 import io.github.reluregions.solver.DenseChebyshevLp;
@@ -104,7 +103,9 @@ public final class LpEngine implements ExactCounter {
         SearchState base = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
         RegionListener sink = scaling.wrap(options.threads() == 1 ? listener : synchronizedListener(listener));
 
-        OrTools.load(); // here, so that a native failure ends the count at once, on the caller's thread
+        if (options.lpSolver() != LpSolver.AUTO || !DenseChebyshevLp.supports(searchDomain)) {
+            OrTools.load(); // here, so that a native failure ends the count at once, on the caller's thread
+        } // else GLOP only backs up the Java LP and is loaded on its first use (a failure then ends the count)
         WorkPool pool = new WorkPool(base.open(), monitor, base);
         AtomicLong numbering = new AtomicLong(base.regions());
         List<Worker> workers = new ArrayList<>();
@@ -151,7 +152,7 @@ public final class LpEngine implements ExactCounter {
     }
 
     private ChebyshevLp newLp(InputDomain searchDomain) {
-        double radiusCap = searchDomain instanceof WholeSpace ? 1.0 : 2 * searchDomain.scale();
+        double radiusCap = CellLp.radiusCap(searchDomain);
         if (options.lpSolver() == LpSolver.AUTO && DenseChebyshevLp.supports(searchDomain)) {
             return new DenseChebyshevLp(searchDomain, radiusCap);
         }

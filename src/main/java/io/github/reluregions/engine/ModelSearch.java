@@ -5,7 +5,11 @@ import io.github.reluregions.compile.PatternSolution;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.network.Network;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -28,6 +32,10 @@ import java.util.function.BiFunction;
  * parts disjoint and the search exact; they are counted as {@code stalls}.
  */
 public final class ModelSearch {
+    /** Rejections a model that is not the last may have beyond {@link #REJECTION_FACTOR} per region. */
+    static final long REJECTION_SLACK = 64;
+    static final long REJECTION_FACTOR = 2;
+
     private ModelSearch() {
     }
 
@@ -37,7 +45,7 @@ public final class ModelSearch {
      */
     static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
             RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
-        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, compiler);
+        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, List.of(compiler));
     }
 
     /**
@@ -47,15 +55,50 @@ public final class ModelSearch {
      */
     public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
             SearchMonitor monitor, RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
+        return count(network, domain, tolerances, limit, monitor, listener, List.of(compiler));
+    }
+
+    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+            RegionListener listener, List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
+        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, compilers);
+    }
+
+    /**
+     * Counts with the models {@code compilers} build, coarsest first: a model that is not the last is
+     * abandoned, and the count restarted on the next, once its rejected candidates pass
+     * {@code REJECTION_SLACK + REJECTION_FACTOR * regions} — a model whose relaxation is too wide for the
+     * regions. Each model is a relaxation and the count is the last model's, so it is exact whichever
+     * model finishes; the listener hears each region once (regions of abandoned models are remembered).
+     */
+    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+            SearchMonitor monitor, RegionListener listener,
+            List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
         domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
-        try (CompiledModel model = compiler.apply(scaling.apply(network), scaling.apply(domain))) {
-            CountResult result = enumerate(model, tolerances, null, limit, monitor, scaling.wrap(listener));
-            return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
-                    result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+        Network searchNetwork = scaling.apply(network);
+        InputDomain searchDomain = scaling.apply(domain);
+        OnceEach once = new OnceEach(scaling.wrap(listener));
+        for (int level = 0; ; level++) {
+            boolean last = level == compilers.size() - 1;
+            try (CompiledModel model = compilers.get(level).apply(searchNetwork, searchDomain);
+                    PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);
+                    Watcher watcher = new Watcher(model, monitor)) {
+                Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
+                CountResult result = search.run(free(model.binaries().size()), 1.0);
+                return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
+                        result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+            } catch (TooCoarse coarse) {
+                // the next, finer model starts over
+            }
         }
+    }
+
+    private static int[] free(int n) {
+        int[] start = new int[n];
+        Arrays.fill(start, CompiledModel.FREE);
+        return start;
     }
 
     /**
@@ -68,8 +111,7 @@ public final class ModelSearch {
     public static CountResult enumerate(CompiledModel model, Tolerances tolerances, int[] fixing, long limit,
             SearchMonitor monitor, RegionListener listener) {
         int n = model.binaries().size();
-        int[] start = new int[n];
-        Arrays.fill(start, CompiledModel.FREE);
+        int[] start = free(n);
         int fixed = 0;
         if (fixing != null) {
             // Fixed binaries are moved out of the way by keeping them fixed in every part.
@@ -80,7 +122,7 @@ public final class ModelSearch {
         }
         try (PatternCertifier certifier = new PatternCertifier(model.network(), model.domain(), tolerances);
                 Watcher watcher = new Watcher(model, monitor)) {
-            Search search = new Search(model, certifier, tolerances, monitor, listener, limit);
+            Search search = new Search(model, certifier, monitor, listener, limit, false, 0);
             return search.run(start, Math.scalb(1.0, -fixed));
         }
     }
@@ -93,6 +135,42 @@ public final class ModelSearch {
         Stop(StopReason reason) {
             super(null, null, false, false);
             this.reason = reason;
+        }
+    }
+
+    /** Thrown when a model that is not the last lets too many candidates through to rejection. */
+    private static final class TooCoarse extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooCoarse() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The listener across restarts: regions found by abandoned models are passed on once and remembered,
+     * so the last model passes on only the others, numbered on.
+     */
+    private static final class OnceEach {
+        private final RegionListener listener;
+        private final Set<BitSet> heard = new HashSet<>();
+        private long next;
+
+        OnceEach(RegionListener listener) {
+            this.listener = listener;
+        }
+
+        RegionListener attempt(boolean last) {
+            return (index, witness, radius, pattern) -> {
+                BitSet key = new BitSet(pattern.length);
+                for (int g = 0; g < pattern.length; g++) {
+                    key.set(g, pattern[g]);
+                }
+                boolean fresh = last ? !heard.contains(key) : heard.add(key);
+                if (fresh) {
+                    listener.onRegion(next++, witness, radius, pattern);
+                }
+            };
         }
     }
 
@@ -133,6 +211,8 @@ public final class ModelSearch {
         private final Tally tally;
         private final int n;
         private final double patternWeight;
+        private final boolean rejectionBudget;
+        private final int refinements;
         private long candidates;
         private long rejected;
         private long unsettled;
@@ -140,14 +220,16 @@ public final class ModelSearch {
         private long certifiedDirectly;
         private double solveSeconds;
 
-        Search(CompiledModel model, PatternCertifier certifier, Tolerances tolerances, SearchMonitor monitor,
-                RegionListener listener, long limit) {
+        Search(CompiledModel model, PatternCertifier certifier, SearchMonitor monitor, RegionListener listener,
+                long limit, boolean rejectionBudget, int refinements) {
             this.model = model;
             this.certifier = certifier;
             this.monitor = monitor;
             this.listener = listener;
             this.limit = limit;
-            this.tally = new Tally(tolerances);
+            this.rejectionBudget = rejectionBudget;
+            this.refinements = refinements;
+            this.tally = new Tally(certifier.tolerances());
             this.n = model.binaries().size();
             this.patternWeight = Math.scalb(1.0, -n);
         }
@@ -162,8 +244,7 @@ public final class ModelSearch {
             publish();
             ModelStats modelStats = new ModelStats(model.solverName(), n, model.stableNeurons(), model.boundLps(),
                     model.solveCount(), candidates, rejected, unsettled, stalls, certifiedDirectly, model.domainCuts(),
-                    model.arithmetic(),
-                    model.latticeSpacing(), model.relaxation());
+                    model.arithmetic(), model.latticeSpacing(), model.relaxation(), refinements);
             SearchStats stats = tally.stats(certifier.solveCount(), model.solveCount(), certifier.stableByDomain(),
                     certifier.constantNeurons(), 0, certifier.domainCuts(), modelStats);
             boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
@@ -237,6 +318,9 @@ public final class ModelSearch {
             } else {
                 rejected++;
                 tally.empty(witness, patternWeight);
+                if (rejectionBudget && rejected > REJECTION_SLACK + REJECTION_FACTOR * tally.regions()) {
+                    throw new TooCoarse();
+                }
             }
         }
 

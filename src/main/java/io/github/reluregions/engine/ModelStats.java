@@ -23,9 +23,10 @@ package io.github.reluregions.engine;
  * @param latticeSpacing CP-SAT: the spacing of the input lattice; null for SCIP
  * @param relaxation CP-SAT: the largest error bound, in units of the pre-activation; 0 when exact; null
  *     for SCIP
+ * @param refinements CP-SAT: coarser models abandoned for a finer one because they let too many candidates
+ *     through to rejection (the count is the last model's); 0 for SCIP
  */
 public record ModelStats(String solver, int binaries, int stableNeurons, long boundLps, long solves,
         long candidates, long rejected, long unsettled, long stalls, long certifiedDirectly, long modelCuts,
-        String arithmetic, Double latticeSpacing,
-        Double relaxation) {
+        String arithmetic, Double latticeSpacing, Double relaxation, int refinements) {
 }

@@ -64,6 +64,10 @@ final class PatternCertifier implements AutoCloseable {
         return cell.findWitness();
     }
 
+    Tolerances tolerances() {
+        return tol;
+    }
+
     long solveCount() {
         return cell.solveCount();
     }

@@ -1,9 +1,7 @@
 package io.github.reluregions.engine;
 
-import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.domain.Norm;
 import io.github.reluregions.network.Layer;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
@@ -27,19 +25,14 @@ final class SubtreeSearch {
     private final Tolerances tol;
     private final SearchMonitor monitor;
     private final RegionListener listener;
-    private final ChebyshevLp lp;
+    private final CellLp cell;
+    private final Tally tally;
     private final WorkPool pool;
-    private final RegionNumbering numbering;
-    private final boolean l2Ball;
     private final int dimension;
     private final int[] layerOffset;
 
-    // The path: one entry per decided neuron that is neither constant nor stable over the domain.
-    private final double[][] normals;
-    private final double[] offsets;
-    private final int[] lpSlot;
+    // The path: one cell entry per decided neuron that is neither constant nor stable over the domain.
     private final int[] entryNeuron;
-    private int pathSize;
     private final boolean[] pattern;
 
     // Pending "on" sides of branching nodes above the current one, shallowest first.
@@ -50,21 +43,10 @@ final class SubtreeSearch {
     private final boolean[] pendingDonated;
     private int pendingCount;
 
-    private long regions;
     private long nodes;
     private long stableByDomain;
     private long constantNeurons;
     private long decidedByWitness;
-    private long emptySides;
-    private long thinRegions;
-    private final List<ThinRegion> thinExamples = new ArrayList<>();
-    private long nearDegenerateDropped;
-    private long uncertainCells;
-    private long domainCuts;
-    private double explored;
-
-    private boolean closed;
-    private long lpsAtClose;
     private long publishedRegions;
     private long publishedLps;
     private double publishedExplored;
@@ -83,13 +65,6 @@ final class SubtreeSearch {
         }
     }
 
-    /** What finding an interior point for the current path gave. */
-    private record Witness(double[] point, double radius, double lpRadius, boolean uncertain) {
-        boolean found() {
-            return point != null;
-        }
-    }
-
     SubtreeSearch(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
             RegionListener listener, ChebyshevLp lp, WorkPool pool, RegionNumbering numbering) {
         this.network = network;
@@ -97,15 +72,11 @@ final class SubtreeSearch {
         this.tol = tolerances;
         this.monitor = monitor;
         this.listener = listener;
-        this.lp = lp;
         this.pool = pool;
-        this.numbering = numbering;
-        this.l2Ball = domain instanceof Ball ball && ball.norm() == Norm.L2;
         this.dimension = network.inputDimension();
         int total = network.hiddenNeuronCount();
-        this.normals = new double[total][];
-        this.offsets = new double[total];
-        this.lpSlot = new int[total];
+        this.cell = new CellLp(domain, tolerances, total, lp);
+        this.tally = new Tally(tolerances, numbering::next);
         this.entryNeuron = new int[total];
         this.pattern = new boolean[total];
         this.pendingNeuron = new int[total];
@@ -129,7 +100,7 @@ final class SubtreeSearch {
         double[] bias = first.biases();
         double[] scale = new double[map.length];
         for (int i = 0; i < map.length; i++) {
-            scale[i] = norm(map[i]);
+            scale[i] = Vectors.norm(map[i]);
         }
         int layer = 0;
         int neuron = 0;
@@ -158,9 +129,7 @@ final class SubtreeSearch {
                 decide(layer, neuron, map, bias, scale, witness.point(), witness.radius(), task.weight());
             }
         } finally {
-            while (pathSize > 0) {
-                pop();
-            }
+            cell.clear();
             pendingCount = 0;
         }
         publish();
@@ -169,7 +138,7 @@ final class SubtreeSearch {
     /** Rebuilds the decision of neuron {@code global} as the task records it. */
     private void replay(int global, double[] w, double c, double scale, SubtreeTask task) {
         boolean side = task.decision(global);
-        double norm = norm(w);
+        double norm = Vectors.norm(w);
         if (norm <= tol.zeroGradient() * scale) {
             requireForced(global, c > 0, side);
         } else {
@@ -192,37 +161,31 @@ final class SubtreeSearch {
 
     private Witness certifiedOrFound(double[] point) {
         if (point != null) {
-            double margin = margin(point);
+            double margin = cell.margin(point);
             if (margin > tol.interiorRadius()) {
                 return new Witness(point, margin, Double.NaN, false);
             }
         }
-        return findWitness();
+        return cell.findWitness();
     }
 
     /** Releases the LP model; the counters stay readable. */
     void close() {
         publish();
-        lpsAtClose = lp.solveCount();
-        lp.close();
-        closed = true;
-    }
-
-    private long lpsSolved() {
-        return closed ? lpsAtClose : lp.solveCount();
+        cell.close();
     }
 
     SearchStats stats() {
-        return new SearchStats(lpsSolved(), nodes, stableByDomain, constantNeurons, decidedByWitness,
-                emptySides, thinRegions, thinExamples, nearDegenerateDropped, uncertainCells, domainCuts, tol);
+        return tally.stats(cell.solveCount(), nodes, stableByDomain, constantNeurons, decidedByWitness,
+                cell.domainCuts(), null);
     }
 
     long regions() {
-        return regions;
+        return tally.regions();
     }
 
     double explored() {
-        return explored;
+        return tally.explored();
     }
 
     /**
@@ -247,7 +210,7 @@ final class SubtreeSearch {
         }
         double[] w = map[neuron];
         double c = bias[neuron];
-        double norm = norm(w);
+        double norm = Vectors.norm(w);
         if (norm <= tol.zeroGradient() * scale[neuron]) {
             constantNeurons++;
             pattern[global] = c > 0;
@@ -261,7 +224,7 @@ final class SubtreeSearch {
             next(layer, neuron, map, bias, scale, x, radius, weight);
             return;
         }
-        double value = dot(w, x) + c;
+        double value = Vectors.dot(w, x) + c;
         boolean witnessSide = value > 0;
         double distance = Math.abs(value) / norm;
         double inherited = Math.min(radius, distance);
@@ -275,7 +238,7 @@ final class SubtreeSearch {
             otherWitness = split[1];
         } else {
             push(global, w, c, norm, other, true);
-            otherWitness = findWitness();
+            otherWitness = cell.findWitness();
             pop();
         }
 
@@ -309,8 +272,8 @@ final class SubtreeSearch {
                 decidedByWitness++;
                 childWitness = new Witness(x, inherited, Double.NaN, false);
             } else {
-                promote(pathSize - 1);
-                childWitness = findWitness();
+                cell.promoteLast();
+                childWitness = cell.findWitness();
             }
             descend(global, witnessSide, childWitness, layer, neuron, map, bias, scale, weight);
             pop();
@@ -336,9 +299,9 @@ final class SubtreeSearch {
             near[j] = x[j] - s * toward * w[j];
             across[j] = x[j] + (distance + s) * toward * w[j];
         }
-        double nearMargin = Math.min(margin(near), Math.abs(dot(w, near) + c) / norm);
-        double acrossMargin = Math.min(margin(across), Math.abs(dot(w, across) + c) / norm);
-        boolean sidesRight = (dot(w, near) + c > 0) == (value > 0) && (dot(w, across) + c > 0) != (value > 0);
+        double nearMargin = Math.min(cell.margin(near), Math.abs(Vectors.dot(w, near) + c) / norm);
+        double acrossMargin = Math.min(cell.margin(across), Math.abs(Vectors.dot(w, across) + c) / norm);
+        boolean sidesRight = (Vectors.dot(w, near) + c > 0) == (value > 0) && (Vectors.dot(w, across) + c > 0) != (value > 0);
         if (!sidesRight || nearMargin <= tol.interiorRadius() || acrossMargin <= tol.interiorRadius()) {
             return null;
         }
@@ -349,7 +312,7 @@ final class SubtreeSearch {
     /** The side's known witness, or one found by LP; {@code inheritedSide} marks the parent's own side. */
     private Witness witnessFor(Witness known, boolean inheritedSide) {
         if (known == null) {
-            return findWitness();
+            return cell.findWitness();
         }
         if (inheritedSide) {
             decidedByWitness++;
@@ -412,7 +375,7 @@ final class SubtreeSearch {
         int offset = layerOffset[layer];
         double[] previousNorm = new double[map.length];
         for (int k = 0; k < map.length; k++) {
-            previousNorm[k] = norm(map[k]);
+            previousNorm[k] = Vectors.norm(map[k]);
         }
         for (int i = 0; i < nextBias.length; i++) {
             double b = nextLayer.bias(i);
@@ -431,33 +394,17 @@ final class SubtreeSearch {
     }
 
     private void leaf(double[] x, double radius, double weight) {
-        regions++;
-        explored += weight;
-        if (radius < tol.thinRadius()) {
-            thinRegions++;
-            if (thinExamples.size() < SearchStats.MAX_THIN_EXAMPLES) {
-                thinExamples.add(new ThinRegion(radius, x));
-            }
-        }
-        listener.onRegion(numbering.next(), x, radius, pattern);
+        tally.region(x, radius, weight, pattern, listener);
     }
 
     private void recordEmpty(Witness witness, double weight) {
-        explored += weight;
-        if (witness.uncertain()) {
-            uncertainCells++;
-        } else {
-            emptySides++;
-            if (tol.isNearDegenerate(witness.lpRadius())) {
-                nearDegenerateDropped++;
-            }
-        }
+        tally.empty(witness, weight);
     }
 
     private int pushPending(int global, Witness onWitness, double weight) {
         int p = pendingCount++;
         pendingNeuron[p] = global;
-        pendingEntry[p] = pathSize;
+        pendingEntry[p] = cell.size();
         pendingWitness[p] = onWitness == null ? null : onWitness.point();
         pendingWeight[p] = weight;
         pendingDonated[p] = false;
@@ -494,7 +441,7 @@ final class SubtreeSearch {
     private boolean[] rowsInLp(int neurons, int entries) {
         boolean[] inLp = new boolean[neurons];
         for (int e = 0; e < entries; e++) {
-            inLp[entryNeuron[e]] = lpSlot[e] >= 0;
+            inLp[entryNeuron[e]] = cell.inLp(e);
         }
         return inLp;
     }
@@ -505,7 +452,7 @@ final class SubtreeSearch {
      */
     private List<SubtreeTask> open(int global, double[] x, double weight) {
         List<SubtreeTask> open = new ArrayList<>();
-        open.add(new SubtreeTask(Arrays.copyOf(pattern, global), rowsInLp(global, pathSize), x, weight));
+        open.add(new SubtreeTask(Arrays.copyOf(pattern, global), rowsInLp(global, cell.size()), x, weight));
         for (int p = 0; p < pendingCount; p++) {
             if (!pendingDonated[p]) {
                 open.add(pendingTask(p));
@@ -526,130 +473,22 @@ final class SubtreeSearch {
 
     /** Appends the constraint "neuron on" ({@code side}) or "off" for {@code w.x + c} to the path. */
     private void push(int global, double[] w, double c, double norm, boolean side, boolean inLp) {
-        double sign = side ? -1 : 1; // off: w.x + c <= 0; on: -w.x - c <= 0
-        double[] normal = new double[dimension];
-        for (int j = 0; j < dimension; j++) {
-            normal[j] = sign * w[j] / norm;
-        }
-        int entry = pathSize++;
-        normals[entry] = normal;
-        offsets[entry] = -sign * c / norm;
-        entryNeuron[entry] = global;
-        lpSlot[entry] = inLp ? lp.addRow(normal, offsets[entry]) : -1;
+        entryNeuron[cell.size()] = global;
+        cell.push(w, c, norm, side, inLp);
     }
 
     private void pop() {
-        int entry = --pathSize;
-        if (lpSlot[entry] >= 0) {
-            lp.removeRow(lpSlot[entry]);
-            lpSlot[entry] = -1;
-        }
-        normals[entry] = null;
-    }
-
-    private void promote(int entry) {
-        if (lpSlot[entry] < 0) {
-            lpSlot[entry] = lp.addRow(normals[entry], offsets[entry]);
-        }
-    }
-
-    /** The point's distance to the outside of the current path's polyhedron (negative outside). */
-    private double margin(double[] point) {
-        double margin = domain.interiorMargin(point);
-        for (int e = 0; e < pathSize; e++) {
-            margin = Math.min(margin, offsets[e] - dot(normals[e], point));
-        }
-        return margin;
-    }
-
-    /**
-     * Finds a certified interior point of the current path's polyhedron: solves the LP, recomputes the
-     * point's distance to every constraint, and adds rows (implied neurons, L2 tangent cuts) that the point
-     * violates until it is certified or the LP proves the radius is at most the tolerance.
-     */
-    private Witness findWitness() {
-        int maxRounds = 64 + pathSize;
-        double lpRadius = Double.NaN;
-        for (int round = 0; round < maxRounds; round++) {
-            ChebyshevLp.Solution solution = lp.solve();
-            if (solution.status() == ChebyshevLp.Status.INFEASIBLE) {
-                return new Witness(null, 0, Double.NEGATIVE_INFINITY, false);
-            }
-            if (solution.status() != ChebyshevLp.Status.OPTIMAL) {
-                return new Witness(null, 0, Double.NaN, true);
-            }
-            lpRadius = solution.radius();
-            if (lpRadius <= tol.interiorRadius()) {
-                // The LP is a relaxation: the true radius is at most lpRadius.
-                return new Witness(null, 0, lpRadius, false);
-            }
-            double[] point = solution.center();
-            double margin = domain.interiorMargin(point);
-            int worst = -1;
-            for (int e = 0; e < pathSize; e++) {
-                double slack = offsets[e] - dot(normals[e], point);
-                if (slack < margin) {
-                    margin = slack;
-                    worst = e;
-                }
-            }
-            if (margin > tol.interiorRadius()) {
-                return new Witness(point, margin, lpRadius, false);
-            }
-            if (worst >= 0 && lpSlot[worst] < 0) {
-                promote(worst);
-            } else if (worst < 0 && l2Ball) {
-                addTangentCut((Ball) domain, point);
-            } else {
-                break;
-            }
-        }
-        return new Witness(null, 0, lpRadius, true);
-    }
-
-    private void addTangentCut(Ball ball, double[] point) {
-        double[] direction = new double[dimension];
-        double length = 0;
-        for (int j = 0; j < dimension; j++) {
-            direction[j] = point[j] - ball.center(j);
-            length += direction[j] * direction[j];
-        }
-        length = Math.sqrt(length);
-        if (length == 0) {
-            direction[0] = 1;
-            length = 1;
-        }
-        double offset = ball.radius();
-        for (int j = 0; j < dimension; j++) {
-            direction[j] /= length;
-            offset += direction[j] * ball.center(j);
-        }
-        lp.addDomainCut(direction, offset);
-        domainCuts++;
+        cell.pop();
     }
 
     /** Adds what this worker did since its last report to the monitor's totals. */
     void publish() {
-        long lps = lpsSolved();
+        long lps = cell.solveCount();
+        long regions = tally.regions();
+        double explored = tally.explored();
         pool.progress(regions - publishedRegions, lps - publishedLps, explored - publishedExplored);
         publishedRegions = regions;
         publishedLps = lps;
         publishedExplored = explored;
-    }
-
-    private static double norm(double[] v) {
-        double sum = 0;
-        for (double value : v) {
-            sum += value * value;
-        }
-        return Math.sqrt(sum);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
     }
 }

@@ -2,15 +2,15 @@ package io.github.reluregions.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The bookkeeping every exact engine shares: regions counted (and handed to the listener), thin regions,
  * empty and uncertain cells, and the share of the search finished.
  */
 final class Tally {
-    private static final int MAX_THIN_EXAMPLES = 20;
-
     private final Tolerances tol;
+    private final LongSupplier numbering;
     private long regions;
     private double explored;
     private long emptySides;
@@ -19,21 +19,29 @@ final class Tally {
     private long thinRegions;
     private final List<ThinRegion> thinExamples = new ArrayList<>();
 
+    /** A tally that numbers its regions 0, 1, 2, ... */
     Tally(Tolerances tolerances) {
         this.tol = tolerances;
+        this.numbering = () -> regions - 1;
+    }
+
+    /** A tally whose regions take their numbers from {@code numbering} (shared by the parts of one search). */
+    Tally(Tolerances tolerances, LongSupplier numbering) {
+        this.tol = tolerances;
+        this.numbering = numbering;
     }
 
     /** Counts a region with certified witness {@code x}; {@code weight} is its share of the search. */
     void region(double[] x, double radius, double weight, boolean[] pattern, RegionListener listener) {
-        long index = regions++;
+        regions++;
         explored += weight;
         if (radius < tol.thinRadius()) {
             thinRegions++;
-            if (thinExamples.size() < MAX_THIN_EXAMPLES) {
+            if (thinExamples.size() < SearchStats.MAX_THIN_EXAMPLES) {
                 thinExamples.add(new ThinRegion(radius, x));
             }
         }
-        listener.onRegion(index, x, radius, pattern);
+        listener.onRegion(numbering.getAsLong(), x, radius, pattern);
     }
 
     /** Records a cell that is not counted: empty (radius at most the tolerance) or uncertain. */

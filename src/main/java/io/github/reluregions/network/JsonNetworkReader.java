@@ -41,9 +41,13 @@ public final class JsonNetworkReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("The network file " + source + " is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+            String reason = e.getOriginalMessage();
+            int internals = reason.indexOf(" (start marker at"); // Jackson's own source description: noise here
+            if (internals > 0) {
+                reason = reason.substring(0, internals);
+            }
+            throw new InvalidInputException("The network file " + source + " is not valid JSON: " + reason
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
         }
         if (root == null || !root.isObject() || !root.has("layers") || !root.get("layers").isArray()) {
             throw new InvalidInputException("The network file " + source + " has no \"layers\" array.",

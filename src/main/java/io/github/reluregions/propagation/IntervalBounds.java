@@ -28,10 +28,11 @@ public record IntervalBounds(List<Interval[]> layers) {
         Interval[][] result = new Interval[hidden][];
         Layer first = network.hiddenLayer(0);
         double[] largestInput = new double[first.inputSize()];
+        double[] axis = new double[largestInput.length];
         for (int j = 0; j < largestInput.length; j++) {
-            double[] axis = new double[largestInput.length];
             axis[j] = 1;
             Interval side = domain.range(axis, 0);
+            axis[j] = 0;
             largestInput[j] = Math.max(Math.abs(side.lo()), Math.abs(side.hi()));
         }
         result[0] = new Interval[first.outputSize()];

@@ -25,6 +25,8 @@ import java.util.Deque;
 public final class DenseChebyshevLp implements ChebyshevLp {
     private static final double PIVOT = 1e-9;
     private static final double OPTIMAL = 1e-11;
+    /** Pivots between two inversions of the basis from scratch; in between, the inverse is updated in O(n^2). */
+    private static final int REINVERT_EVERY = 16;
 
     private final InputDomain domain;
     private final double radiusCap;
@@ -36,6 +38,11 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     private double[][] a = new double[16][];
     private double[] b = new double[16];
     private boolean[] active = new boolean[16];
+    private boolean[] basic = new boolean[16];
+    /** Bumped each time a slot takes a new row, so that a saved basis can tell its rows are still the same. */
+    private int[] generation = new int[16];
+    /** For each added row, the basis (rows, then their generations) when it was added: its parent's basis. */
+    private int[][] savedBasis = new int[16][];
     private int rows;
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private final int[] basis;
@@ -93,7 +100,18 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             append(unit, -lower[j]);
         }
         fixedRows = rows;
+        resetBasis();
+    }
+
+    /** Back to the first basis (the radius cap and the upper sides of the box), which is always feasible. */
+    private void resetBasis() {
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = false;
+        }
         System.arraycopy(initialBasis, 0, basis, 0, n);
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = true;
+        }
     }
 
     private int append(double[] normal, double offset) {
@@ -101,6 +119,9 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             a = Arrays.copyOf(a, 2 * rows);
             b = Arrays.copyOf(b, 2 * rows);
             active = Arrays.copyOf(active, 2 * rows);
+            basic = Arrays.copyOf(basic, 2 * rows);
+            generation = Arrays.copyOf(generation, 2 * rows);
+            savedBasis = Arrays.copyOf(savedBasis, 2 * rows);
         }
         a[rows] = normal.clone();
         b[rows] = offset;
@@ -110,13 +131,17 @@ public final class DenseChebyshevLp implements ChebyshevLp {
 
     @Override
     public int addRow(double[] normal, double offset) {
+        int row;
         if (freeSlots.isEmpty()) {
-            return append(normal, offset) - fixedRows;
+            row = append(normal, offset);
+        } else {
+            row = freeSlots.pop();
+            System.arraycopy(normal, 0, a[row], 0, d);
+            b[row] = offset;
+            active[row] = true;
         }
-        int row = freeSlots.pop();
-        System.arraycopy(normal, 0, a[row], 0, d);
-        b[row] = offset;
-        active[row] = true;
+        generation[row]++;
+        savedBasis[row] = saveBasis(savedBasis[row]);
         return row - fixedRows;
     }
 
@@ -125,10 +150,43 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         int row = slot + fixedRows;
         active[row] = false;
         freeSlots.push(row);
-        if (inBasis(row)) {
-            // The slot may come back with another row: the basis must not keep it.
-            System.arraycopy(initialBasis, 0, basis, 0, n);
+        if (basic[row]) {
+            // The slot may come back with another row: the basis must not keep it. The basis from before the
+            // row was added is a feasible start (feasibility of a basis does not depend on the other rows) as
+            // long as its own rows are all still there; else start from the first basis.
+            if (!restoreBasis(savedBasis[row], row)) {
+                resetBasis();
+            }
         }
+    }
+
+    private int[] saveBasis(int[] into) {
+        int[] saved = into != null && into.length == 2 * n ? into : new int[2 * n];
+        for (int k = 0; k < n; k++) {
+            saved[k] = basis[k];
+            saved[n + k] = generation[basis[k]];
+        }
+        return saved;
+    }
+
+    private boolean restoreBasis(int[] saved, int removed) {
+        if (saved == null) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            int row = saved[k];
+            if (row == removed || !active[row] || generation[row] != saved[n + k]) {
+                return false;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            basic[basis[k]] = false;
+        }
+        for (int k = 0; k < n; k++) {
+            basis[k] = saved[k];
+            basic[basis[k]] = true;
+        }
+        return true;
     }
 
     @Override
@@ -153,10 +211,14 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         int blandAfter = 2 * (rows + n);
         double[] pi = new double[n];
         double[] direction = new double[n];
+        int updates = REINVERT_EVERY;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            if (!invertBasis()) {
-                System.arraycopy(initialBasis, 0, basis, 0, n);
-                return null;
+            if (updates == REINVERT_EVERY) {
+                if (!invertBasis()) {
+                    resetBasis();
+                    return null;
+                }
+                updates = 0;
             }
             for (int j = 0; j < n; j++) {
                 double sum = 0;
@@ -168,7 +230,7 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             int entering = -1;
             double best = -OPTIMAL;
             for (int i = 0; i < rows; i++) {
-                if (!active[i] || inBasis(i)) {
+                if (!active[i] || basic[i]) {
                     continue;
                 }
                 double reduced = b[i] - pi[d] - dot(pi, a[i]);
@@ -205,9 +267,36 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             if (leaving < 0) {
                 return null; // the dual looks unbounded: impossible for this LP, so numerics went wrong
             }
+            basic[basis[leaving]] = false;
             basis[leaving] = entering;
+            basic[entering] = true;
+            updateInverse(leaving, direction);
+            updates++;
         }
         return null;
+    }
+
+    /**
+     * The inverse after column {@code leaving} of the basis was replaced by the entering one, whose
+     * coordinates in the old basis are {@code direction}: row {@code leaving} divided by its pivot, and that
+     * row's multiples taken off the others (the product-form update). The answer is checked in the end
+     * anyway ({@link #verified}), and the basis is inverted afresh every {@link #REINVERT_EVERY} pivots.
+     */
+    private void updateInverse(int leaving, double[] direction) {
+        double[] pivotRow = inverse[leaving];
+        double pivot = direction[leaving];
+        for (int j = 0; j < n; j++) {
+            pivotRow[j] /= pivot;
+        }
+        for (int k = 0; k < n; k++) {
+            double f = direction[k];
+            if (k != leaving && f != 0) {
+                double[] row = inverse[k];
+                for (int j = 0; j < n; j++) {
+                    row[j] -= f * pivotRow[j];
+                }
+            }
+        }
     }
 
     /**
@@ -259,15 +348,6 @@ public final class DenseChebyshevLp implements ChebyshevLp {
             }
         }
         return new Solution(Status.OPTIMAL, Math.min(Math.max(t, bound), radiusCap), center);
-    }
-
-    private boolean inBasis(int row) {
-        for (int k = 0; k < n; k++) {
-            if (basis[k] == row) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Inverts the basis matrix (column k = (a_basis[k], 1)) by Gauss-Jordan with partial pivoting. */

@@ -191,7 +191,8 @@ class CountExactCommandTest {
         // OR-Tools unpacks its native library into java.io.tmpdir; a missing directory makes loading fail.
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaCommand, "-Djava.io.tmpdir=" + tmp.resolve("missing-dir"), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "count", "exact", EXAMPLE, "--box=-2:2")
+                System.getProperty("java.class.path"), Main.class.getName(), "count", "exact", EXAMPLE, "--center=0,0",
+                "--radius=1") // an L2 ball: GLOP from the start (a box runs on the Java LP, GLOP only as its backup)
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes());
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));

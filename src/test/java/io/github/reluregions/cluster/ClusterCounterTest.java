@@ -87,12 +87,26 @@ class ClusterCounterTest {
     }
 
     @Test
-    void aCountStoppedByItsTimeLimitResumesFromItsStateToTheExactCount() {
+    void aCountStoppedMidwayResumesFromItsStateToTheExactCount() throws InterruptedException {
         List<SearchState> states = Collections.synchronizedList(new ArrayList<>());
-        CountResult partial = count(options(second).withCheckpoints(null, states::add, 0.2),
-                SearchMonitor.withTimeLimit(0.8));
+        // Stopped once a quarter of the regions are in, whatever the machine's speed (a time limit would race).
+        SearchMonitor monitor = SearchMonitor.unlimited();
+        Thread stopper = new Thread(() -> {
+            while (monitor.regions() < localCount / 4 && !Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            monitor.interrupt();
+        });
+        stopper.start();
+        CountResult partial = count(options(second).withCheckpoints(null, states::add, 0.2), monitor);
+        stopper.interrupt();
+        stopper.join();
         assertFalse(partial.complete());
-        assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
+        assertEquals(StopReason.INTERRUPTED, partial.stopReason());
         SearchState stopped = states.get(states.size() - 1);
         assertEquals(partial.regions(), stopped.regions());
         assertFalse(stopped.open().isEmpty());

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.ortools.modelbuilder.ModelBuilder;
+import com.google.ortools.modelbuilder.ModelSolver;
+import com.google.ortools.modelbuilder.SolveStatus;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpModelProto;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.protobuf.TextFormat;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -132,6 +140,87 @@ class CompiledModelTest {
         } else if (format == ModelFormat.CPSAT_TEXT) {
             assertTrue(text.contains("variables {") && text.contains("enforcement_literal"));
         }
+        assertReadsBackFeasible(file, format);
+    }
+
+    /** The file parses back with OR-Tools' own readers, and the model read solves to a feasible point. */
+    private static void assertReadsBackFeasible(Path file, ModelFormat format) throws Exception {
+        if (format == ModelFormat.CPSAT_TEXT) {
+            CpModelProto.Builder proto = CpModelProto.newBuilder();
+            TextFormat.merge(Files.readString(file), proto);
+            assertTrue(proto.getVariablesCount() > NET.inputDimension() && proto.getConstraintsCount() > 0);
+            CpModel read = new CpModel();
+            read.getBuilder().mergeFrom(proto.build());
+            CpSolver solver = new CpSolver();
+            solver.getParameters().setNumWorkers(1);
+            CpSolverStatus status = solver.solve(read);
+            assertTrue(status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE, status.toString());
+            return;
+        }
+        String text = Files.readString(file);
+        if (format == ModelFormat.LP) {
+            text = lpToMps(text);
+        }
+        ModelBuilder read = new ModelBuilder();
+        boolean parsed = read.importFromMpsString(text);
+        assertTrue(parsed, "OR-Tools cannot read " + file + ":\n" + text.substring(0, Math.min(1500, text.length())));
+        assertTrue(read.numVariables() > NET.inputDimension() && read.numConstraints() > 0);
+        // Every digit of the weights is written (OR-Tools' exporters keep 6).
+        String weight = Double.toString(Math.abs(NET.hiddenLayer(0).weight(0, 0)));
+        assertTrue(text.contains(weight), weight);
+        SolveStatus status = new ModelSolver("scip").solve(read);
+        assertTrue(status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE, status.toString());
+    }
+
+    /**
+     * Parses CPLEX LP text of the shape the MILP is written in (OR-Tools reads only lp_solve's LP dialect)
+     * — rows {@code name: +- c var ... op rhs}, bounds {@code lo <= var <= hi}, {@code General} — and
+     * writes it back as MPS, so that OR-Tools' MPS reader checks what the LP file says.
+     */
+    private static String lpToMps(String lp) {
+        String[] lines = lp.split("\n");
+        assertEquals("Minimize", lines[0]);
+        assertEquals("End", lines[lines.length - 1]);
+        StringBuilder rows = new StringBuilder();
+        java.util.Map<String, StringBuilder> columns = new java.util.LinkedHashMap<>();
+        StringBuilder rhs = new StringBuilder();
+        StringBuilder bounds = new StringBuilder();
+        java.util.Set<String> integers = new java.util.HashSet<>();
+        String section = "";
+        for (String line : lines) {
+            if (!line.startsWith(" ")) {
+                section = line;
+                continue;
+            }
+            String[] t = line.trim().split(" ");
+            if (section.equals("Subject To")) {
+                String name = t[0].substring(0, t[0].length() - 1);
+                String op = t[t.length - 2];
+                rows.append(' ').append(op.equals("=") ? 'E' : op.equals(">=") ? 'G' : 'L').append(' ').append(name).append('\n');
+                for (int k = 1; k + 2 < t.length - 2; k += 3) {
+                    double c = Double.parseDouble(t[k + 1]) * (t[k].equals("-") ? -1 : 1);
+                    columns.computeIfAbsent(t[k + 2], v -> new StringBuilder())
+                            .append("    ").append(t[k + 2]).append(' ').append(name).append(' ').append(c).append('\n');
+                }
+                rhs.append("    RHS ").append(name).append(' ').append(Double.parseDouble(t[t.length - 1])).append('\n');
+            } else if (section.equals("Bounds")) {
+                columns.computeIfAbsent(t[2], v -> new StringBuilder());
+                bounds.append(t[0].equals("-inf") ? " MI BND " + t[2] : " LO BND " + t[2] + " " + Double.parseDouble(t[0]))
+                        .append('\n');
+                if (!t[4].equals("+inf")) {
+                    bounds.append(" UP BND ").append(t[2]).append(' ').append(Double.parseDouble(t[4])).append('\n');
+                }
+            } else if (section.equals("General")) {
+                integers.add(t[0]);
+            }
+        }
+        StringBuilder mps = new StringBuilder("NAME lp\nROWS\n N COST\n").append(rows).append("COLUMNS\n");
+        for (var column : columns.entrySet()) {
+            boolean integer = integers.contains(column.getKey());
+            mps.append(integer ? "    M 'MARKER' 'INTORG'\n" : "").append(column.getValue().length() > 0 ? column.getValue()
+                    : "    " + column.getKey() + " COST 0\n").append(integer ? "    M 'MARKER' 'INTEND'\n" : "");
+        }
+        return mps.append("RHS\n").append(rhs).append("BOUNDS\n").append(bounds).append("ENDATA\n").toString();
     }
 
     @ParameterizedTest

@@ -102,11 +102,21 @@ class ModelSearchTest {
         CountResult stopped = new MilpEngine().count(big, box, Tolerances.defaults(), interrupted, RegionListener.NONE);
         assertEquals(StopReason.INTERRUPTED, stopped.stopReason());
         assertFalse(stopped.complete());
-        CountResult timed = new CpSatEngine().count(big, box, Tolerances.defaults(), SearchMonitor.withTimeLimit(0.5),
+        // A deadline already past, and an interrupt in the middle (after 5 regions), whatever the machine's speed.
+        CountResult timed = new MilpEngine().count(big, box, Tolerances.defaults(), SearchMonitor.withTimeLimit(1e-9),
                 RegionListener.NONE);
         assertEquals(StopReason.TIME_LIMIT, timed.stopReason());
         assertFalse(timed.complete());
-        assertTrue(timed.regions() < Nets.generalPositionCount(25, 3));
+        SearchMonitor midway = SearchMonitor.unlimited();
+        CountResult cut = new CpSatEngine().count(big, box, Tolerances.defaults(), midway,
+                (index, witness, radius, pattern) -> {
+                    if (index + 1 >= 5) {
+                        midway.interrupt();
+                    }
+                });
+        assertEquals(StopReason.INTERRUPTED, cut.stopReason());
+        assertFalse(cut.complete());
+        assertTrue(cut.regions() >= 5 && cut.regions() < new LpEngine().count(big, box).regions(), "" + cut.regions());
     }
 
     @Test
