@@ -9,9 +9,9 @@ import java.util.Objects;
  * The tightness benchmark: for every network of a suite, every analytical bound and the region count.
  *
  * <p>The count comes from the first of {@code methods} that finishes within {@code secondsPerNetwork};
- * when none does, the last one's lower bound is kept (marked incomplete). Today the only method is the
- * exact LP count; the probabilistic counter of issue #8 is meant to be appended to {@code methods}, so that
- * networks too large to count exactly get an estimate.
+ * when none does, the last one's lower bound is kept (marked incomplete). {@code benchmark tightness} uses
+ * the exact LP count and then {@link ProbabilisticLpCount}, so that networks too large to count exactly get
+ * a probabilistic lower bound and an estimate (marked as such).
  */
 public final class TightnessBenchmark {
     private final List<RegionCount> methods;

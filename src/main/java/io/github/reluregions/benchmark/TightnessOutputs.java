@@ -35,7 +35,7 @@ public final class TightnessOutputs {
     /** The CSV columns; the first six are those {@code plot tightness} reads. */
     public static final List<String> CSV_COLUMNS = List.of("network", "bound", "value_log10", "count", "count_log10",
             "complete", "group", "inputs", "hidden_widths", "domain", "value", "ratio_log10", "tightest",
-            "count_method", "count_seconds");
+            "count_method", "count_seconds", "count_confidence", "count_estimate");
 
     /** The families drawn against a parameter: name, axis label, the parameter of a network. */
     private record Family(String group, String axis, String file, ToIntFunction<TightnessResult> parameter) {
@@ -80,6 +80,15 @@ public final class TightnessOutputs {
         return written;
     }
 
+    /** " (probability P; estimate E)" for a probabilistic lower bound, else nothing. */
+    static String probabilisticNote(RegionCount.Outcome count) {
+        if (count.confidence() == null) {
+            return "";
+        }
+        return " (probability " + String.format(Locale.ROOT, "%.2f", count.confidence())
+                + (count.estimate() == null ? "" : "; estimate " + count.estimate()) + ")";
+    }
+
     static String csv(List<TightnessResult> results) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
         for (TightnessResult r : results) {
@@ -90,7 +99,9 @@ public final class TightnessOutputs {
                         r.domain().description(), bound.value() == null ? "" : bound.value().toString(),
                         bound.log10() == null ? "" : number(bound.log10() - r.countLog10()),
                         Boolean.toString(r.tightest().contains(bound.name())), r.count().method(),
-                        number(r.count().seconds()));
+                        number(r.count().seconds()),
+                        r.count().confidence() == null ? "" : number(r.count().confidence()),
+                        r.count().estimate() == null ? "" : Long.toString(r.count().estimate()));
                 List<String> quoted = new ArrayList<>();
                 for (String cell : cells) {
                     quoted.add(quote(cell));
@@ -109,7 +120,8 @@ public final class TightnessOutputs {
         List<String> names = results.get(0).bounds().stream().map(RegionBound::name).toList();
         StringBuilder out = new StringBuilder();
         out.append("Each bound column is log10(bound / count): 0 means the bound equals the count, 1 a factor of 10. ")
-                .append("A count marked >= is a lower bound (the exact count did not finish). ")
+                .append("A count marked >= is a lower bound (the exact count did not finish); one with a probability is ")
+                .append("count probabilistic's lower bound, which holds with that probability, with its estimate. ")
                 .append("'n/a': the bound does not apply or has no value.\n\n");
         out.append("| network | group | n0 | hidden | domain | count |");
         for (String name : names) {
@@ -121,8 +133,8 @@ public final class TightnessOutputs {
             out.append("| ").append(r.name()).append(" | ").append(r.group()).append(" | ")
                     .append(r.network().inputDimension()).append(" | ").append(r.network().hiddenWidths()).append(" | ")
                     .append(shortDomain(r)).append(" | ").append(r.count().complete() ? "" : ">= ")
-                    .append(r.count().regions()).append(r.agreesWithKnownCount() ? "" : " (reference says "
-                            + r.knownRegions() + "!)").append(" |");
+                    .append(r.count().regions()).append(probabilisticNote(r.count()))
+                    .append(r.agreesWithKnownCount() ? "" : " (reference says " + r.knownRegions() + "!)").append(" |");
             for (RegionBound bound : r.bounds()) {
                 out.append(' ').append(bound.log10() == null ? "n/a"
                         : String.format(Locale.ROOT, "%.2f", bound.log10() - r.countLog10())).append(" |");

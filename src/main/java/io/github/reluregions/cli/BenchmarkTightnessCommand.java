@@ -61,7 +61,8 @@ final class BenchmarkTightnessCommand implements Callable<Integer> {
         List<BenchmarkCase> cases = io.github.reluregions.benchmark.TightnessSuite.read(suite, notes);
         notes.forEach(note -> output.println("note: " + note));
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        TightnessBenchmark benchmark = new TightnessBenchmark(List.of(new ExactLpCount(workers)), timeLimit);
+        TightnessBenchmark benchmark = new TightnessBenchmark(List.of(new ExactLpCount(workers),
+                new io.github.reluregions.benchmark.ProbabilisticLpCount()), timeLimit);
         List<TightnessResult> results = new ArrayList<>();
         boolean allComplete = true;
         boolean bug = false;

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code count}: groups the counting subcommands. */
 @Command(name = "count", mixinStandardHelpOptions = true,
-        header = "Counts regions: exactly, or (later) probabilistically.",
-        subcommands = {CountExactCommand.class, CountLocalCommand.class})
+        header = "Counts regions: exactly, in local neighbourhoods, or probabilistically (a lower bound and an estimate).",
+        subcommands = {CountExactCommand.class, CountLocalCommand.class, CountProbabilisticCommand.class})
 final class CountCommand {
 }

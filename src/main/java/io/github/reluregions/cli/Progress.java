@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr, rewritten in place twice a second, for runs longer than a second. Shown
@@ -15,7 +16,7 @@ final class Progress implements AutoCloseable {
     private final PrintWriter err;
     private volatile boolean printed;
 
-    private Progress(SearchMonitor monitor, PrintWriter err) {
+    private Progress(Supplier<String> line, PrintWriter err) {
         this.err = err;
         long start = System.nanoTime();
         this.thread = new Thread(() -> {
@@ -23,8 +24,7 @@ final class Progress implements AutoCloseable {
                 Thread.sleep(1000);
                 while (!Thread.currentThread().isInterrupted()) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    err.print(String.format(Locale.ROOT, "\r%,d regions, %,d LPs, %.1f%% explored, %.0f s   ",
-                            monitor.regions(), monitor.lps(), 100 * monitor.exploredFraction(), seconds));
+                    err.print(String.format(Locale.ROOT, "\r%s, %.0f s   ", line.get(), seconds));
                     err.flush();
                     printed = true;
                     Thread.sleep(500);
@@ -38,8 +38,14 @@ final class Progress implements AutoCloseable {
 
     /** Starts a progress line if {@code wanted} is true, or if null and stderr is a terminal. */
     static Progress start(Boolean wanted, SearchMonitor monitor, PrintWriter err) {
+        return start(wanted, () -> String.format(Locale.ROOT, "%,d regions, %,d LPs, %.1f%% explored",
+                monitor.regions(), monitor.lps(), 100 * monitor.exploredFraction()), err);
+    }
+
+    /** The same with a line of the caller's (the elapsed time is appended). */
+    static Progress start(Boolean wanted, Supplier<String> line, PrintWriter err) {
         boolean show = wanted != null ? wanted : stderrIsTerminal();
-        Progress progress = new Progress(monitor, err);
+        Progress progress = new Progress(line, err);
         if (show) {
             progress.thread.start();
         }

@@ -45,7 +45,22 @@ public final class ModelSearch {
      */
     static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
             RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
-        return count(network, domain, tolerances, monitor, listener, List.of(compiler));
+        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, List.of(compiler));
+    }
+
+    /**
+     * The same, up to {@code limit} regions (stop reason {@link StopReason#REGION_LIMIT} when reached);
+     * {@code compiler} may add constraints to the model it returns (the probabilistic counters add parity
+     * constraints).
+     */
+    public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+            SearchMonitor monitor, RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
+        return count(network, domain, tolerances, limit, monitor, listener, List.of(compiler));
+    }
+
+    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+            RegionListener listener, List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
+        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, compilers);
     }
 
     /**
@@ -55,8 +70,9 @@ public final class ModelSearch {
      * regions. Each model is a relaxation and the count is the last model's, so it is exact whichever
      * model finishes; the listener hears each region once (regions of abandoned models are remembered).
      */
-    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
-            RegionListener listener, List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
+    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+            SearchMonitor monitor, RegionListener listener,
+            List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
         domain.requireDimension(network.inputDimension());
@@ -69,7 +85,7 @@ public final class ModelSearch {
             try (CompiledModel model = compilers.get(level).apply(searchNetwork, searchDomain);
                     PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);
                     Watcher watcher = new Watcher(model, monitor)) {
-                Search search = new Search(model, certifier, monitor, once.attempt(last), Long.MAX_VALUE, !last, level);
+                Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
                 CountResult result = search.run(free(model.binaries().size()), 1.0);
                 return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
                         result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));

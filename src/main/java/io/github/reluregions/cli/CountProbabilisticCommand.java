@@ -1,0 +1,188 @@
+package io.github.reluregions.cli;
+
+import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.compile.CpSatModel;
+import io.github.reluregions.compile.MilpModel;
+import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.engine.StopReason;
+import io.github.reluregions.engine.Tolerances;
+import io.github.reluregions.network.Network;
+import io.github.reluregions.probabilistic.CellCounter;
+import io.github.reluregions.probabilistic.HashChoice;
+import io.github.reluregions.probabilistic.ProbabilisticCounter;
+import io.github.reluregions.probabilistic.ProbabilisticResult;
+import io.github.reluregions.probabilistic.RunStatus;
+import io.github.reluregions.report.ProbabilisticCountReport;
+import io.github.reluregions.report.ReportWriter;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code count probabilistic}: a lower bound and an estimate with stated probabilities, by XOR hashing. */
+@Command(name = "probabilistic", mixinStandardHelpOptions = true,
+        header = "Bounds and estimates the number of regions with stated probabilities, by random XOR constraints.",
+        description = {"The lower bound (MBound / MIPBound) holds with probability at least --confidence; the "
+                + "estimate (ApproxMC) lies within a factor 1 + --epsilon of the count with probability at least "
+                + "--confidence. A network with fewer regions than the estimate's threshold is counted exactly.",
+                "With no domain option, counts in all of R^d (engine lp only)."})
+final class CountProbabilisticCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemInput input;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "lower-bound",
+            converter = MethodConverter.class, completionCandidates = MethodConverter.Names.class,
+            description = "What to compute: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ProbabilisticCounter.Method method;
+
+    @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.95",
+            description = "The probability with which the lower bound and the estimate hold, in (0, 1) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "0.8",
+            description = "The estimate's tolerance: within a factor 1 + EPS; also sets how many regions are "
+                    + "enumerated before hashing (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--hash", paramLabel = "FAMILY",
+            description = "The lower bound's XORs: staircase (default; rows in echelon form for a fast search) or "
+                    + "dense (each neuron in each XOR with probability 1/2).")
+    String hash;
+
+    @Option(names = "--xor-size", paramLabel = "K",
+            description = "The lower bound's XORs over K neurons each, drawn uniformly (MBound's fixed-length XORs).")
+    Integer xorSize;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "The seed of every random choice (default: drawn at random and reported); the same seed "
+                    + "gives the same answer.")
+    Long seed;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "lp",
+            description = "What searches the hash cells: lp (default; the LP search with the XORs in echelon form, "
+                    + "any domain), milp (the SCIP model with parity constraints, bounded domains) or cpsat.")
+    String engine;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Stop after this many seconds and report what was reached (exit 4): the lower bound "
+                    + "from the levels finished, no estimate.")
+    double timeLimit;
+
+    @Option(names = "--tolerance", paramLabel = "RADIUS", defaultValue = "1e-7",
+            description = "A pattern counts as a region when its largest inscribed ball has a radius above this, "
+                    + "in input coordinates (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--json", description = "Write the report as one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress line on stderr (default: when stderr is a terminal).")
+    Boolean progress;
+
+    @Override
+    public Integer call() {
+        HashChoice hashChoice = checkOptions();
+        ProblemInput.Problem problem = input.read();
+        Network net = problem.network();
+        Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);
+        CellCounter counter = cellCounter(net, problem, tolerances);
+        long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
+                hashChoice, runSeed);
+        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
+        RunStatus status = new RunStatus();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
+            long start = System.nanoTime();
+            ProbabilisticResult result;
+            try (Progress ignored = Progress.start(progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",
+                    status.phase(), counter.lps() + monitor.lps()), err)) {
+                result = ProbabilisticCounter.count(counter, options, monitor, status);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ProbabilisticCountReport report = ProbabilisticCountReport.of(problem.networkSummary(),
+                    problem.domainSummary(), MethodConverter.label(method), confidence, epsilon, result, seconds,
+                    AnalyticalBounds.of(net, problem.domain()));
+            out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
+            out.flush();
+            return exitCode(result);
+        }
+    }
+
+    /** Checks the option values; returns the lower bound's XOR family. */
+    private HashChoice checkOptions() {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new InvalidInputException("The confidence is " + confidence + "; it must lie strictly between 0 and 1.",
+                    "Maybe --confidence 0.95.");
+        }
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new InvalidInputException("The epsilon is " + epsilon + "; it must be positive.",
+                    "Maybe --epsilon 0.8 (the estimate within a factor 1.8).");
+        }
+        if (xorSize != null && xorSize < 1) {
+            throw new InvalidInputException("The XOR size is " + xorSize + "; it must be at least 1.",
+                    "Maybe --xor-size=3.");
+        }
+        if (method == ProbabilisticCounter.Method.ESTIMATE && (xorSize != null || hash != null)) {
+            throw new InvalidInputException("--xor-size and --hash choose the lower bound's XORs, and --method="
+                    + "estimate computes no lower bound.", "Maybe --method=both; the estimate always uses dense XORs, "
+                    + "which its guarantee needs.");
+        }
+        if (xorSize != null && hash != null) {
+            throw new InvalidInputException("Both --xor-size and --hash were given; each chooses the lower bound's XORs.",
+                    "Maybe only --xor-size=" + xorSize + " (fixed-size XORs).");
+        }
+        if (xorSize != null) {
+            return HashChoice.fixed(xorSize);
+        }
+        if (hash == null || hash.equalsIgnoreCase("staircase")) {
+            return HashChoice.staircase();
+        }
+        if (hash.equalsIgnoreCase("dense")) {
+            return HashChoice.dense();
+        }
+        throw new InvalidInputException("Unknown XOR family '" + hash + "'.", "Maybe --hash=staircase or --hash=dense.");
+    }
+
+    private CellCounter cellCounter(Network net, ProblemInput.Problem problem, Tolerances tolerances) {
+        String name = engine.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "lp":
+                return CellCounter.lp(net, problem.domain(), tolerances);
+            case "milp":
+                return CellCounter.model("milp", net, problem.domain(), tolerances,
+                        (network, domain) -> MilpModel.compile(network, domain, tolerances.interiorRadius()));
+            case "cpsat":
+                return CellCounter.model("cpsat", net, problem.domain(), tolerances,
+                        (network, domain) -> CpSatModel.compile(network, domain, tolerances.interiorRadius()));
+            default:
+                throw new InvalidInputException("Unknown engine '" + engine + "' for count probabilistic.",
+                        "Maybe --engine=lp, --engine=milp or --engine=cpsat.");
+        }
+    }
+
+    static int exitCode(ProbabilisticResult result) {
+        if (result.stopReason() == StopReason.INTERRUPTED) {
+            return ExitCodes.INTERRUPTED;
+        }
+        if (result.stopReason() == StopReason.TIME_LIMIT) {
+            return ExitCodes.LIMIT_REACHED;
+        }
+        if (result.estimate() != null && !result.estimate().certified()) {
+            return ExitCodes.UNCERTIFIED;
+        }
+        return ExitCodes.OK;
+    }
+}

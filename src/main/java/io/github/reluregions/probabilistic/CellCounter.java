@@ -1,0 +1,140 @@
+package io.github.reluregions.probabilistic;
+
+import io.github.reluregions.compile.CompiledModel;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.engine.CountResult;
+import io.github.reluregions.engine.ModelSearch;
+import io.github.reluregions.engine.ParitySearch;
+import io.github.reluregions.engine.ParitySystem;
+import io.github.reluregions.engine.RegionListener;
+import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.engine.Tolerances;
+import io.github.reluregions.network.Network;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Counts the certified regions in one cell of a parity hash, up to a limit: the one question both
+ * probabilistic counters ask. Every region counted has an interior witness certified by the engine's
+ * Chebyshev LP, whichever search finds it; a cell the search proves empty is empty (see the README on
+ * what is trusted).
+ */
+public abstract class CellCounter {
+    private final Network network;
+    private final InputDomain domain;
+    private final Tolerances tolerances;
+    private long lps;
+    private long modelSolves;
+    private long searches;
+
+    private CellCounter(Network network, InputDomain domain, Tolerances tolerances) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.domain = Objects.requireNonNull(domain, "domain");
+        this.tolerances = Objects.requireNonNull(tolerances, "tolerances");
+        domain.requireDimension(network.inputDimension());
+    }
+
+    /** The LP engine's search with the hash's rows in echelon form ({@link ParitySearch}); any domain. */
+    public static CellCounter lp(Network network, InputDomain domain, Tolerances tolerances) {
+        return new CellCounter(network, domain, tolerances) {
+            @Override
+            public String engine() {
+                return "lp";
+            }
+
+            @Override
+            CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
+                ParitySystem system = hash.system();
+                return ParitySearch.count(network(), domain(), tolerances(), system, limit, monitor);
+            }
+        };
+    }
+
+    /**
+     * A compiled solver model per cell, with the hash's rows added as parity constraints, enumerated by
+     * {@link ModelSearch} (each pattern certified before it counts).
+     *
+     * @param engine the engine's name for reports ({@code milp}, {@code cpsat})
+     * @param compiler compiles a network and domain (in the coordinates the search uses) into a fresh model
+     */
+    public static CellCounter model(String engine, Network network, InputDomain domain, Tolerances tolerances,
+            BiFunction<Network, InputDomain, CompiledModel> compiler) {
+        Objects.requireNonNull(compiler, "compiler");
+        return new CellCounter(network, domain, tolerances) {
+            @Override
+            public String engine() {
+                return engine;
+            }
+
+            @Override
+            CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
+                return ModelSearch.count(network(), domain(), tolerances(), limit, monitor, RegionListener.NONE,
+                        (net, searchDomain) -> {
+                            CompiledModel model = compiler.apply(net, searchDomain);
+                            try {
+                                hash.addTo(model);
+                            } catch (RuntimeException e) {
+                                model.close();
+                                throw e;
+                            }
+                            return model;
+                        });
+            }
+        };
+    }
+
+    /** The engine's name: {@code lp}, {@code milp} or {@code cpsat}. */
+    public abstract String engine();
+
+    abstract CountResult search(ParityHash hash, long limit, SearchMonitor monitor);
+
+    /**
+     * The certified regions in the cell of {@code hash} that holds the all-satisfied parities, up to
+     * {@code limit}: stop reason {@code REGION_LIMIT} when there are at least that many.
+     */
+    public CountResult count(ParityHash hash, long limit, SearchMonitor monitor) {
+        if (hash.positions() != network.hiddenNeuronCount()) {
+            throw new IllegalArgumentException("The hash is over " + hash.positions() + " positions, the network has "
+                    + network.hiddenNeuronCount() + " hidden neurons");
+        }
+        CountResult result = search(hash, limit, monitor);
+        searches++;
+        lps += result.stats().lpsSolved();
+        if (result.stats().model() != null) {
+            modelSolves += result.stats().model().solves();
+        }
+        return result;
+    }
+
+    /** LPs solved so far (search and certification). */
+    public long lps() {
+        return lps;
+    }
+
+    /** Solver-model solves so far (0 for the {@code lp} engine). */
+    public long modelSolves() {
+        return modelSolves;
+    }
+
+    /** Cells searched so far. */
+    public long searches() {
+        return searches;
+    }
+
+    /** Adds LPs solved outside {@link #count} (the profile's probes) to the total. */
+    void addLps(long solved) {
+        lps += solved;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public InputDomain domain() {
+        return domain;
+    }
+
+    public Tolerances tolerances() {
+        return tolerances;
+    }
+}
