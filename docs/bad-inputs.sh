@@ -41,6 +41,7 @@ cases=(
   "file cannot be read (a directory)|count exact $tmp/dir.json --box=-1:1"
   "OR-Tools native library fails to load|count exact $ex --center=0,0 --radius=1"
 )
+printf '# Bad inputs: what relu-regions prints\n\nMade by `docs/bad-inputs.sh > docs/bad-inputs.md` (issue 7): every kind of bad input, the\ncommand, what it printed on stderr, its exit code (README: exit codes) and the bytes on stdout.\n\n'
 for c in "${cases[@]}"; do
   title="${c%%|*}"; args="${c#*|}"
   extra=()
