@@ -129,8 +129,9 @@ class ClusterCounterTest {
 
             @Override
             public void sliceStarted(String member, int subtrees) {
-                if (member.equals(third.address()) && ++started == 2) {
-                    // Killed as its second slice goes out, before it can finish it however fast the machine.
+                if (member.equals(third.address()) && ++started == 1) {
+                    // Killed as its first slice goes out, before it can finish it however fast the machine (the
+                    // count now ends within a second or two, so a member may never get a second slice).
                     third.terminate();
                 }
             }
