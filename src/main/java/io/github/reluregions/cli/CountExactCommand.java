@@ -51,10 +51,8 @@ final class CountExactCommand implements Callable<Integer> {
             description = "Stop after this many seconds and report the regions found so far as a lower bound (exit 4).")
     double timeLimit;
 
-    @Option(names = "--tolerance", paramLabel = "RADIUS", defaultValue = "1e-7",
-            description = "A pattern counts as a region when its largest inscribed ball has a radius above this, "
-                    + "in input coordinates (default: ${DEFAULT-VALUE}).")
-    double tolerance;
+    @Mixin
+    ToleranceOption tolerance;
 
     @Option(names = "--json", description = "Write the report as one JSON object on stdout.")
     boolean json;
@@ -108,7 +106,7 @@ final class CountExactCommand implements Callable<Integer> {
         problem.printNotes(spec.commandLine().getErr());
         Network net = problem.network();
         InputDomain domain = problem.domain();
-        Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);
+        Tolerances tolerances = tolerance.tolerances();
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

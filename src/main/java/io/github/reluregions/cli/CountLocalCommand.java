@@ -3,7 +3,6 @@ package io.github.reluregions.cli;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.engine.LpEngine;
 import io.github.reluregions.engine.StopReason;
-import io.github.reluregions.engine.Tolerances;
 import io.github.reluregions.local.LocalCount;
 import io.github.reluregions.local.LocalCounter;
 import io.github.reluregions.network.LoadedNetwork;
@@ -72,9 +71,8 @@ final class CountLocalCommand implements Callable<Integer> {
                     + "a lower bound (exit 4).")
     double timeLimit;
 
-    @Option(names = "--tolerance", paramLabel = "RADIUS", defaultValue = "1e-7",
-            description = "The interior tolerance of every count, as for 'count exact' (default: ${DEFAULT-VALUE}).")
-    double tolerance;
+    @Mixin
+    ToleranceOption tolerance;
 
     @Option(names = "--out", paramLabel = "TABLE",
             description = "Write the rows to TABLE: CSV with a header row (.csv) or a JSON array of objects (.json); "
@@ -98,7 +96,7 @@ final class CountLocalCommand implements Callable<Integer> {
                 loaded.inputRange());
         int workers = Workers.of(threads);
         LocalCounter counter = new LocalCounter(LpEngine::new,
-                new LocalCounter.Options(workers, timeLimit, Tolerances.defaults().withInteriorRadius(tolerance)));
+                new LocalCounter.Options(workers, timeLimit, tolerance.tolerances()));
 
         try (InterruptHook ignoredHook = InterruptHook.install(counter::interrupt)) {
             long start = System.nanoTime();

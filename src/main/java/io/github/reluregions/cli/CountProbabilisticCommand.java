@@ -77,10 +77,8 @@ final class CountProbabilisticCommand implements Callable<Integer> {
                     + "from the levels finished, no estimate.")
     double timeLimit;
 
-    @Option(names = "--tolerance", paramLabel = "RADIUS", defaultValue = "1e-7",
-            description = "A pattern counts as a region when its largest inscribed ball has a radius above this, "
-                    + "in input coordinates (default: ${DEFAULT-VALUE}).")
-    double tolerance;
+    @Mixin
+    ToleranceOption tolerance;
 
     @Option(names = "--json", description = "Write the report as one JSON object on stdout.")
     boolean json;
@@ -94,7 +92,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         HashChoice hashChoice = checkOptions();
         ProblemInput.Problem problem = input.read();
         Network net = problem.network();
-        Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);
+        Tolerances tolerances = tolerance.tolerances();
         CellCounter counter = cellCounter(net, problem, tolerances);
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
