@@ -33,7 +33,7 @@ public final class ProbabilisticLpCount implements RegionCount {
         long start = System.nanoTime();
         ProbabilisticResult result = ProbabilisticCounter.count(CellCounter.lp(network, domain, Tolerances.defaults()),
                 new ProbabilisticCounter.Options(ProbabilisticCounter.Method.BOTH, CONFIDENCE, EPSILON,
-                        HashChoice.staircase(), SEED),
+                        HashChoice.staircase(), SEED, 1),
                 SearchMonitor.withTimeLimit(seconds), new RunStatus());
         LowerBound bound = result.lowerBound();
         Estimate estimate = result.estimate();

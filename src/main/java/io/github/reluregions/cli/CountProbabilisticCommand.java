@@ -68,7 +68,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "lp",
-            description = "What searches the hash cells: lp (default; the LP search with the XORs in echelon form, "
+            description = "What searches the hash cells: lp (default; the LP search with the XORs propagated, "
                     + "any domain), milp (the SCIP model with parity constraints, bounded domains) or cpsat.")
     String engine;
 
@@ -76,6 +76,11 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             description = "Stop after this many seconds and report what was reached (exit 4): the lower bound "
                     + "from the levels finished, no estimate.")
     double timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "How many of the estimate's measurements run at once, each with its own search "
+                    + "(default: all cores); the answer is the same for any N.")
+    int threads;
 
     @Mixin
     ToleranceOption tolerance;
@@ -96,7 +101,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         CellCounter counter = cellCounter(net, problem, tolerances);
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
-                hashChoice, runSeed);
+                hashChoice, runSeed, Workers.of(threads));
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
         RunStatus status = new RunStatus();
         PrintWriter out = spec.commandLine().getOut();

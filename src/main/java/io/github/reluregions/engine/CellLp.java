@@ -5,6 +5,7 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.solver.ChebyshevLp;
+import io.github.reluregions.solver.DenseChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
 
 /**
@@ -65,6 +66,15 @@ final class CellLp implements AutoCloseable {
         normals[entry] = normal;
         offsets[entry] = -sign * c / norm;
         lpSlot[entry] = inLp ? lp.addRow(normal, offsets[entry]) : -1;
+    }
+
+    /**
+     * The fastest Chebyshev LP for {@code domain}: the Java dual simplex where it supports the domain
+     * (GLOP backs it up and is loaded only if needed), else GLOP.
+     */
+    static ChebyshevLp fastestLp(InputDomain domain) {
+        double cap = radiusCap(domain);
+        return DenseChebyshevLp.supports(domain) ? new DenseChebyshevLp(domain, cap) : new GlopChebyshevLp(domain, cap);
     }
 
     /** The cap on the LP's radius for {@code domain}: twice its scale, or 1 in the whole space. */

@@ -152,11 +152,10 @@ public final class LpEngine implements ExactCounter {
     }
 
     private ChebyshevLp newLp(InputDomain searchDomain) {
-        double radiusCap = CellLp.radiusCap(searchDomain);
-        if (options.lpSolver() == LpSolver.AUTO && DenseChebyshevLp.supports(searchDomain)) {
-            return new DenseChebyshevLp(searchDomain, radiusCap);
+        if (options.lpSolver() == LpSolver.AUTO) {
+            return CellLp.fastestLp(searchDomain);
         }
-        return new GlopChebyshevLp(searchDomain, radiusCap);
+        return new GlopChebyshevLp(searchDomain, CellLp.radiusCap(searchDomain));
     }
 
     private static RegionListener synchronizedListener(RegionListener listener) {

@@ -127,16 +127,6 @@ public final class ModelSearch {
         }
     }
 
-    /** Thrown to unwind the search when it must stop. */
-    private static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final StopReason reason;
-
-        Stop(StopReason reason) {
-            super(null, null, false, false);
-            this.reason = reason;
-        }
-    }
 
     /** Thrown when a model that is not the last lets too many candidates through to rejection. */
     private static final class TooCoarse extends RuntimeException {
@@ -238,8 +228,8 @@ public final class ModelSearch {
             StopReason reason = StopReason.FINISHED;
             try {
                 explore(start, 0, weight);
-            } catch (Stop stop) {
-                reason = stop.reason;
+            } catch (SearchStop stop) {
+                reason = stop.reason();
             }
             publish();
             ModelStats modelStats = new ModelStats(model.solverName(), n, model.stableNeurons(), model.boundLps(),
@@ -259,7 +249,7 @@ public final class ModelSearch {
          */
         private void explore(int[] fixing, int from, double weight) {
             if (monitor.shouldStop()) {
-                throw new Stop(monitor.stopReason());
+                throw new SearchStop(monitor.stopReason());
             }
             double partLimit = Math.max(MIN_PART_SECONDS,
                     PART_FACTOR * solveSeconds / Math.max(1, model.solveCount()));
@@ -274,7 +264,7 @@ public final class ModelSearch {
                 }
                 case STOPPED -> {
                     if (monitor.shouldStop()) {
-                        throw new Stop(monitor.stopReason());
+                        throw new SearchStop(monitor.stopReason());
                     }
                     stalls++;
                     splitStalled(fixing, from, weight);
@@ -313,7 +303,7 @@ public final class ModelSearch {
             if (witness.found()) {
                 tally.region(witness.point(), witness.radius(), patternWeight, pattern, listener);
                 if (tally.regions() >= limit) {
-                    throw new Stop(StopReason.REGION_LIMIT);
+                    throw new SearchStop(StopReason.REGION_LIMIT);
                 }
             } else {
                 rejected++;

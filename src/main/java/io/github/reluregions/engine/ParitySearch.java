@@ -1,7 +1,6 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
 import io.github.reluregions.network.Network;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -62,8 +61,8 @@ public final class ParitySearch {
         CountResult lps = run(network, domain, tolerances, monitor, (search) -> {
             try {
                 search.sample(population, random, log2Nodes);
-            } catch (Stop stop) {
-                return search.result(stop.reason);
+            } catch (SearchStop stop) {
+                return search.result(stop.reason());
             }
             return search.result(StopReason.FINISHED);
         });
@@ -144,20 +143,9 @@ public final class ParitySearch {
         }
     }
 
-    /** Thrown inside the search to unwind when it must stop. */
-    private static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final StopReason reason;
-
-        Stop(StopReason reason) {
-            super(null, null, false, false);
-            this.reason = reason;
-        }
-    }
 
     private static final class Search {
         private final Network network;
-        private final InputDomain domain;
         private final Tolerances tol;
         private final SearchMonitor monitor;
         private final CellLp cell;
@@ -168,22 +156,18 @@ public final class ParitySearch {
         private long limit;
 
         private long nodes;
-        private long stableByDomain;
-        private long constantNeurons;
+        private final FixedNeurons fixedNeurons;
         private long decidedByWitness;
 
         Search(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor, CellLp cell) {
             this.network = network;
-            this.domain = domain;
             this.tol = tolerances;
             this.monitor = monitor;
             this.cell = cell;
             this.tally = new Tally(tolerances);
+            this.fixedNeurons = new FixedNeurons(domain, tolerances);
             this.pattern = new boolean[network.hiddenNeuronCount()];
-            this.layerOffset = new int[network.hiddenLayerCount()];
-            for (int l = 1; l < layerOffset.length; l++) {
-                layerOffset[l] = layerOffset[l - 1] + network.hiddenLayer(l - 1).outputSize();
-            }
+            this.layerOffset = network.hiddenLayerOffsets();
         }
 
         CountResult count(ParitySystem system, long regionLimit) {
@@ -198,8 +182,8 @@ public final class ParitySearch {
             if (root.found()) {
                 try {
                     decide(0, 0, LocalLayer.first(network.hiddenLayer(0)), root.point(), root.radius(), 1.0);
-                } catch (Stop stop) {
-                    reason = stop.reason;
+                } catch (SearchStop stop) {
+                    reason = stop.reason();
                 }
             } else {
                 tally.empty(root, 1.0);
@@ -209,7 +193,8 @@ public final class ParitySearch {
 
         CountResult result(StopReason reason) {
             publish();
-            SearchStats stats = tally.stats(cell.solveCount(), nodes, stableByDomain, constantNeurons,
+            SearchStats stats = tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(),
+                    fixedNeurons.constant(),
                     decidedByWitness, cell.domainCuts(), null);
             boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
             return new CountResult(tally.regions(), complete, reason,
@@ -220,14 +205,14 @@ public final class ParitySearch {
         private void decide(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
             if ((++nodes & 63) == 0) {
                 if (monitor.shouldStop()) {
-                    throw new Stop(monitor.stopReason());
+                    throw new SearchStop(monitor.stopReason());
                 }
                 publish();
             }
             int global = layerOffset[layer] + neuron;
             boolean pivot = parity.isPivot(global);
             boolean forced = pivot && parity.forced(global, pattern);
-            Boolean fixed = fixedState(local, neuron);
+            Boolean fixed = fixedNeurons.state(local, neuron);
             if (fixed != null) {
                 if (pivot && forced != fixed) {
                     tally.finished(weight);
@@ -279,22 +264,6 @@ public final class ParitySearch {
             }
         }
 
-        /**
-         * The state of neuron {@code neuron} when it has one whatever the input: constant on the region
-         * (dead, zero row, cancelled: the sign of its bias) or of one sign over the whole domain; else null.
-         */
-        private Boolean fixedState(LocalLayer local, int neuron) {
-            if (local.isConstant(neuron, tol)) {
-                constantNeurons++;
-                return local.bias[neuron] > 0;
-            }
-            Interval range = domain.range(local.map[neuron], local.bias[neuron]);
-            if (range.lo() > 0 || range.hi() < 0) {
-                stableByDomain++;
-                return range.lo() > 0;
-            }
-            return null;
-        }
 
         /** The witness of the side that holds {@code x}: {@code x} itself when far enough from the new hyperplane. */
         private Witness inheritOrSolve(double[] x, double inherited) {
@@ -324,7 +293,7 @@ public final class ParitySearch {
             } else {
                 tally.region(x, radius, weight, pattern, RegionListener.NONE);
                 if (tally.regions() >= limit) {
-                    throw new Stop(StopReason.REGION_LIMIT);
+                    throw new SearchStop(StopReason.REGION_LIMIT);
                 }
             }
         }
@@ -349,7 +318,7 @@ public final class ParitySearch {
                     for (Prefix node : level) {
                         if (monitor.shouldStop()) {
                             java.util.Arrays.fill(log2Nodes, global + 1, log2Nodes.length, log2Nodes[global]);
-                            throw new Stop(monitor.stopReason());
+                            throw new SearchStop(monitor.stopReason());
                         }
                         nodes++;
                         Prefix entered = l > 0 && i == 0 ? node.enter(network.hiddenLayer(l), layerOffset[l - 1]) : node;
@@ -366,7 +335,7 @@ public final class ParitySearch {
         /** Adds the children of {@code node} at neuron {@code neuron} of its layer (position {@code global}). */
         private void expand(Prefix node, int neuron, int global, java.util.List<Prefix> children) {
             LocalLayer local = node.local();
-            Boolean fixed = fixedState(local, neuron);
+            Boolean fixed = fixedNeurons.state(local, neuron);
             if (fixed != null) {
                 children.add(node.child(null, fixed, global, node.x(), node.radius()));
                 return;

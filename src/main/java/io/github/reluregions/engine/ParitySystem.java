@@ -23,13 +23,16 @@ public final class ParitySystem {
     private final int[][] others;
     private final boolean[] odd;
     private final boolean inconsistent;
+    private final long[][] rowWords;
 
-    private ParitySystem(int positions, int[] pivotRow, int[][] others, boolean[] odd, boolean inconsistent) {
+    private ParitySystem(int positions, int[] pivotRow, int[][] others, boolean[] odd, boolean inconsistent,
+            long[][] rowWords) {
         this.positions = positions;
         this.pivotRow = pivotRow;
         this.others = others;
         this.odd = odd;
         this.inconsistent = inconsistent;
+        this.rowWords = rowWords;
     }
 
     /** No constraint: every pattern satisfies it. */
@@ -78,12 +81,29 @@ public final class ParitySystem {
         }
         int[][] others = new int[rows.size()][];
         boolean[] rowOdd = new boolean[rows.size()];
+        long[][] rowWords = new long[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
             BitSet row = rows.get(r);
             others[r] = row.stream().limit(row.cardinality() - 1L).toArray();
             rowOdd[r] = parities.get(r);
+            rowWords[r] = Arrays.copyOf(row.toLongArray(), words(positions));
         }
-        return new ParitySystem(positions, pivotRow, others, rowOdd, inconsistent);
+        return new ParitySystem(positions, pivotRow, others, rowOdd, inconsistent, rowWords);
+    }
+
+    /** The number of 64-bit words of a bit set over {@code positions} positions. */
+    static int words(int positions) {
+        return (positions + 63) >>> 6;
+    }
+
+    /** Row {@code r}'s positions (its pivot included) as the words of a bit set; not copied. */
+    long[] rowWords(int r) {
+        return rowWords[r];
+    }
+
+    /** True when an odd number of row {@code r}'s positions are on. */
+    boolean rowOdd(int r) {
+        return odd[r];
     }
 
     /** The pattern length the system is over. */

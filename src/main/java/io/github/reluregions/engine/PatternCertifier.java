@@ -1,7 +1,6 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
 import io.github.reluregions.network.Network;
 
 /**
@@ -16,17 +15,15 @@ final class PatternCertifier implements AutoCloseable {
     private static final Witness IMPOSSIBLE = new Witness(null, 0, Double.NEGATIVE_INFINITY, false);
 
     private final Network network;
-    private final InputDomain domain;
     private final Tolerances tol;
     private final CellLp cell;
-    private long constantNeurons;
-    private long stableByDomain;
+    private final FixedNeurons fixedNeurons;
 
     PatternCertifier(Network network, InputDomain domain, Tolerances tolerances) {
         this.network = network;
-        this.domain = domain;
         this.tol = tolerances;
         this.cell = new CellLp(domain, tolerances, network.hiddenNeuronCount());
+        this.fixedNeurons = new FixedNeurons(domain, tolerances);
     }
 
     /** The certified witness of {@code pattern}'s region, or a witness that says why there is none. */
@@ -43,17 +40,9 @@ final class PatternCertifier implements AutoCloseable {
                 boolean on = pattern[offset + i];
                 double[] w = local.map[i];
                 double c = local.bias[i];
-                if (local.isConstant(i, tol)) {
-                    constantNeurons++;
-                    if (on != c > 0) {
-                        return IMPOSSIBLE;
-                    }
-                    continue;
-                }
-                Interval range = domain.range(w, c);
-                if (range.lo() > 0 || range.hi() < 0) {
-                    stableByDomain++;
-                    if (on != range.lo() > 0) {
+                Boolean fixed = fixedNeurons.state(local, i);
+                if (fixed != null) {
+                    if (on != fixed) {
                         return IMPOSSIBLE;
                     }
                     continue;
@@ -77,11 +66,11 @@ final class PatternCertifier implements AutoCloseable {
     }
 
     long constantNeurons() {
-        return constantNeurons;
+        return fixedNeurons.constant();
     }
 
     long stableByDomain() {
-        return stableByDomain;
+        return fixedNeurons.stableByDomain();
     }
 
     @Override

@@ -84,10 +84,7 @@ final class SubtreeSearch {
         this.pendingWitness = new double[total][];
         this.pendingWeight = new double[total];
         this.pendingDonated = new boolean[total];
-        this.layerOffset = new int[network.hiddenLayerCount()];
-        for (int l = 1; l < layerOffset.length; l++) {
-            layerOffset[l] = layerOffset[l - 1] + network.hiddenLayer(l - 1).outputSize();
-        }
+        this.layerOffset = network.hiddenLayerOffsets();
     }
 
     /**

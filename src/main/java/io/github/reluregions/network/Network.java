@@ -89,6 +89,18 @@ public record Network(List<Layer> layers) {
         return total;
     }
 
+    /**
+     * Where each hidden layer's neurons start in an activation pattern (neurons layer by layer): element
+     * {@code l} is the number of neurons in hidden layers {@code 0..l-1}.
+     */
+    public int[] hiddenLayerOffsets() {
+        int[] offsets = new int[hiddenLayerCount()];
+        for (int l = 1; l < offsets.length; l++) {
+            offsets[l] = offsets[l - 1] + layers.get(l - 1).outputSize();
+        }
+        return offsets;
+    }
+
     /** The output of the network at {@code x}. */
     public double[] evaluate(double[] x) {
         double[] activation = x;

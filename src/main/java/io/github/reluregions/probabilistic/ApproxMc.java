@@ -11,6 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An estimate within a factor {@code 1 + epsilon} with probability at least {@code 1 - delta}: ApproxMC
@@ -80,22 +86,40 @@ final class ApproxMc {
                 thresh, 0, List.of(), List.of(), true);
     }
 
-    /** Runs the measurements; the network is known to have at least {@code thresh} regions. */
-    Estimate run(SearchMonitor monitor) {
+    /**
+     * Runs the measurements, {@code threads} at a time; the network is known to have at least
+     * {@code thresh} regions. The hashes are drawn in the measurements' order before any runs, and a
+     * measurement's result does not depend on where its search starts, so the estimate is the same for
+     * every number of threads.
+     */
+    Estimate run(SearchMonitor monitor, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
         int n = counter.network().hiddenNeuronCount();
+        List<Callable<Measurement>> tasks = new ArrayList<>();
+        AtomicInteger hint = new AtomicInteger(-1);
+        for (int i = 0; i < measurements; i++) {
+            Measurement measurement = new Measurement(ParityHash.dense(n, n - 1, random), i, monitor);
+            tasks.add(() -> {
+                if (!measurement.run(hint.get())) {
+                    return null;
+                }
+                hint.set(measurement.xors);
+                return measurement;
+            });
+        }
+        List<Measurement> done = runAll(tasks, threads);
         List<BigInteger> values = new ArrayList<>();
         List<Integer> xors = new ArrayList<>();
         List<Long> cells = new ArrayList<>();
         boolean certified = true;
-        int hint = -1;
-        for (int i = 0; i < measurements; i++) {
-            Measurement measurement = new Measurement(ParityHash.dense(n, n - 1, random), i, monitor);
-            if (!measurement.run(hint)) {
+        for (Measurement measurement : done) {
+            if (measurement == null) {
                 return new Estimate(null, Double.NaN, 1 - delta, epsilon, false, thresh, measurements, xors, cells,
-                        certified && measurement.certified);
+                        certified);
             }
             certified &= measurement.certified;
-            hint = measurement.xors;
             xors.add(measurement.xors);
             cells.add(measurement.cellRegions);
             values.add(measurement.value);
@@ -105,6 +129,51 @@ final class ApproxMc {
         BigInteger median = sorted.get(measurements / 2);
         return new Estimate(median, log2(median), 1 - delta, epsilon, false, thresh, measurements, xors, cells,
                 certified);
+    }
+
+    /** The tasks' results in their order, run on {@code threads} threads (on this one for 1). */
+    private static List<Measurement> runAll(List<Callable<Measurement>> tasks, int threads) {
+        List<Measurement> results = new ArrayList<>();
+        if (threads == 1) {
+            for (Callable<Measurement> task : tasks) {
+                try {
+                    results.add(task.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "approxmc-measurement");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Measurement>> futures = new ArrayList<>();
+            for (Callable<Measurement> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<Measurement> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the measurements", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One measurement: the first {@code m} whose cell holds fewer than {@code thresh} regions. */

@@ -4,6 +4,7 @@ import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.engine.CountResult;
 import io.github.reluregions.engine.ModelSearch;
+import io.github.reluregions.engine.ParityCellSearch;
 import io.github.reluregions.engine.ParitySearch;
 import io.github.reluregions.engine.ParitySystem;
 import io.github.reluregions.engine.RegionListener;
@@ -11,21 +12,22 @@ import io.github.reluregions.engine.SearchMonitor;
 import io.github.reluregions.engine.Tolerances;
 import io.github.reluregions.network.Network;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
  * Counts the certified regions in one cell of a parity hash, up to a limit: the one question both
  * probabilistic counters ask. Every region counted has an interior witness certified by the engine's
  * Chebyshev LP, whichever search finds it; a cell the search proves empty is empty (see the README on
- * what is trusted).
+ * what is trusted). Safe to call from several threads: every search has its own LP or model.
  */
 public abstract class CellCounter {
     private final Network network;
     private final InputDomain domain;
     private final Tolerances tolerances;
-    private long lps;
-    private long modelSolves;
-    private long searches;
+    private final AtomicLong lps = new AtomicLong();
+    private final AtomicLong modelSolves = new AtomicLong();
+    private final AtomicLong searches = new AtomicLong();
 
     private CellCounter(Network network, InputDomain domain, Tolerances tolerances) {
         this.network = Objects.requireNonNull(network, "network");
@@ -34,7 +36,13 @@ public abstract class CellCounter {
         domain.requireDimension(network.inputDimension());
     }
 
-    /** The LP engine's search with the hash's rows in echelon form ({@link ParitySearch}); any domain. */
+    /**
+     * The LP engine's search restricted to the cell, on any domain. A staircase hash, whose pivots were
+     * placed for a search in the neurons' order, is searched in that order ({@link ParitySearch}); any other
+     * hash (the estimate's dense rows) by the search that decides neurons stable on a polytope at once and
+     * propagates the parities by Gauss-Jordan elimination ({@link ParityCellSearch}), since dense rows only
+     * prune in the fixed order once all but a few neurons are decided.
+     */
     public static CellCounter lp(Network network, InputDomain domain, Tolerances tolerances) {
         return new CellCounter(network, domain, tolerances) {
             @Override
@@ -45,7 +53,9 @@ public abstract class CellCounter {
             @Override
             CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
                 ParitySystem system = hash.system();
-                return ParitySearch.count(network(), domain(), tolerances(), system, limit, monitor);
+                return hash.isStaircase()
+                        ? ParitySearch.count(network(), domain(), tolerances(), system, limit, monitor)
+                        : ParityCellSearch.count(network(), domain(), tolerances(), system, limit, monitor);
             }
         };
     }
@@ -98,32 +108,32 @@ public abstract class CellCounter {
                     + network.hiddenNeuronCount() + " hidden neurons");
         }
         CountResult result = search(hash, limit, monitor);
-        searches++;
-        lps += result.stats().lpsSolved();
+        searches.incrementAndGet();
+        lps.addAndGet(result.stats().lpsSolved());
         if (result.stats().model() != null) {
-            modelSolves += result.stats().model().solves();
+            modelSolves.addAndGet(result.stats().model().solves());
         }
         return result;
     }
 
     /** LPs solved so far (search and certification). */
     public long lps() {
-        return lps;
+        return lps.get();
     }
 
     /** Solver-model solves so far (0 for the {@code lp} engine). */
     public long modelSolves() {
-        return modelSolves;
+        return modelSolves.get();
     }
 
     /** Cells searched so far. */
     public long searches() {
-        return searches;
+        return searches.get();
     }
 
     /** Adds LPs solved outside {@link #count} (the profile's probes) to the total. */
     void addLps(long solved) {
-        lps += solved;
+        lps.addAndGet(solved);
     }
 
     public Network network() {

@@ -23,11 +23,17 @@ public final class ParityHash {
     private final int positions;
     private final List<BitSet> supports;
     private final boolean[] odd;
+    private final boolean staircase;
 
     private ParityHash(int positions, List<BitSet> supports, boolean[] odd) {
+        this(positions, supports, odd, false);
+    }
+
+    private ParityHash(int positions, List<BitSet> supports, boolean[] odd, boolean staircase) {
         this.positions = positions;
         this.supports = supports;
         this.odd = odd;
+        this.staircase = staircase;
     }
 
     /** No row: one cell, the whole pattern space. */
@@ -104,7 +110,15 @@ public final class ParityHash {
             supports.add(support);
             odd[r] = random.nextBoolean();
         }
-        return new ParityHash(positions, supports, odd);
+        return new ParityHash(positions, supports, odd, true);
+    }
+
+    /**
+     * True for a {@link #staircase} hash: its pivots were placed for a search that decides the neurons in
+     * their order, layer by layer. Any other hash (and any prefix of one) is false.
+     */
+    public boolean isStaircase() {
+        return staircase;
     }
 
     /** The number of positions (hidden neurons). */
@@ -120,7 +134,7 @@ public final class ParityHash {
     /** The hash made of the first {@code m} rows (ApproxMC's nested cells: a cell of it holds the cells of this hash). */
     public ParityHash prefix(int m) {
         Objects.checkIndex(m, odd.length + 1);
-        return new ParityHash(positions, supports.subList(0, m), Arrays.copyOf(odd, m));
+        return new ParityHash(positions, supports.subList(0, m), Arrays.copyOf(odd, m), staircase);
     }
 
     /** The positions of row {@code r}. */

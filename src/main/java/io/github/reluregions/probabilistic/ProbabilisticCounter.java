@@ -32,9 +32,14 @@ public final class ProbabilisticCounter {
      * @param epsilon the estimate's tolerance: within a factor {@code 1 + epsilon}, positive
      * @param hash the lower bound's XOR family (the estimate always uses dense XORs)
      * @param seed the seed of every random choice
+     * @param threads how many of the estimate's measurements run at once (the answer is the same for any)
      */
-    public record Options(Method method, double confidence, double epsilon, HashChoice hash, long seed) {
+    public record Options(Method method, double confidence, double epsilon, HashChoice hash, long seed,
+            int threads) {
         public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive: " + threads);
+            }
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(hash, "hash");
             if (!(confidence > 0 && confidence < 1)) {
@@ -80,7 +85,7 @@ public final class ProbabilisticCounter {
         }
         Estimate estimate = null;
         if (wantEstimate && !stopped(monitor)) {
-            estimate = approxMc.run(monitor);
+            estimate = approxMc.run(monitor, options.threads());
         }
         StopReason reason = !stopped(monitor) ? StopReason.FINISHED
                 : monitor.isInterrupted() ? StopReason.INTERRUPTED : StopReason.TIME_LIMIT;

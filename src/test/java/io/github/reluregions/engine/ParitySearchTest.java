@@ -9,7 +9,6 @@ import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.testing.Nets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -26,21 +25,6 @@ class ParitySearchTest {
         return patterns;
     }
 
-    static ParitySystem randomSystem(int positions, int rows, Random random) {
-        List<BitSet> supports = new ArrayList<>();
-        boolean[] odd = new boolean[rows];
-        for (int r = 0; r < rows; r++) {
-            BitSet row = new BitSet();
-            for (int p = 0; p < positions; p++) {
-                if (random.nextBoolean()) {
-                    row.set(p);
-                }
-            }
-            supports.add(row);
-            odd[r] = random.nextBoolean();
-        }
-        return ParitySystem.of(positions, supports, odd);
-    }
 
     @Test
     void countsExactlyTheRegionsWhosePatternsSatisfyTheSystem() {
@@ -51,7 +35,7 @@ class ParitySearchTest {
             List<boolean[]> all = patterns(nets[i], domains[i]);
             int n = nets[i].hiddenNeuronCount();
             for (int rows = 0; rows <= 4; rows++) {
-                ParitySystem system = randomSystem(n, rows, random);
+                ParitySystem system = ParityCellSearchTest.randomSystem(n, rows, 0.5, random);
                 long expected = all.stream().filter(system::isSatisfiedBy).count();
                 CountResult result = ParitySearch.count(nets[i], domains[i], Tolerances.defaults(), system,
                         Long.MAX_VALUE, SearchMonitor.unlimited());
@@ -61,14 +45,6 @@ class ParitySearchTest {
         }
     }
 
-    @Test
-    void stopsAtTheLimitWithARegionLimitStop() {
-        Network net = Nets.randomOneLayer(2, 8, 7);
-        CountResult result = ParitySearch.count(net, Box.cube(2, -3, 3), Tolerances.defaults(),
-                ParitySystem.none(8), 5, SearchMonitor.unlimited());
-        assertEquals(5, result.regions());
-        assertEquals(StopReason.REGION_LIMIT, result.stopReason());
-    }
 
     @Test
     void withoutRowsItCountsLikeTheLpEngine() {

@@ -37,7 +37,7 @@ class EstimateStatisticsTest {
         List<String> values = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             Estimate estimate = ProbabilisticCounter.count(counter,
-                    new Options(Method.ESTIMATE, 0.8, 0.8, HashChoice.dense(), seed), SearchMonitor.unlimited(),
+                    new Options(Method.ESTIMATE, 0.8, 0.8, HashChoice.dense(), seed, 2), SearchMonitor.unlimited(),
                     new RunStatus()).estimate();
             assertNotNull(estimate.value());
             double ratio = estimate.value().doubleValue() / truth;

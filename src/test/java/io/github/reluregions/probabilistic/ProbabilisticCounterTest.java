@@ -33,7 +33,7 @@ class ProbabilisticCounterTest {
     static final Tolerances TOLERANCES = Tolerances.defaults();
 
     static ProbabilisticResult count(CellCounter counter, Method method, HashChoice hash, long seed) {
-        return ProbabilisticCounter.count(counter, new Options(method, 0.95, 0.8, hash, seed),
+        return ProbabilisticCounter.count(counter, new Options(method, 0.95, 0.8, hash, seed, 1),
                 SearchMonitor.unlimited(), new RunStatus());
     }
 
@@ -113,6 +113,22 @@ class ProbabilisticCounterTest {
         assertEquals(first.estimate().value(), second.estimate().value());
         assertEquals(first.estimate().xors(), second.estimate().xors());
         assertEquals(first.estimate().cellRegions(), second.estimate().cellRegions());
+    }
+
+    @Test
+    void twoThreadsGiveTheSameEstimateAsOne() {
+        Network net = Nets.randomNet(new int[] {2, 10, 10}, 4);
+        Box box = Box.cube(2, -2, 2);
+        Options one = new Options(Method.ESTIMATE, 0.95, 0.8, HashChoice.dense(), 5, 1);
+        Options two = new Options(Method.ESTIMATE, 0.95, 0.8, HashChoice.dense(), 5, 2);
+        Estimate sequential = ProbabilisticCounter.count(CellCounter.lp(net, box, TOLERANCES), one,
+                SearchMonitor.unlimited(), new RunStatus()).estimate();
+        Estimate parallel = ProbabilisticCounter.count(CellCounter.lp(net, box, TOLERANCES), two,
+                SearchMonitor.unlimited(), new RunStatus()).estimate();
+        assertNotNull(sequential.value());
+        assertEquals(sequential.value(), parallel.value());
+        assertEquals(sequential.xors(), parallel.xors());
+        assertEquals(sequential.cellRegions(), parallel.cellRegions());
     }
 
     @Test

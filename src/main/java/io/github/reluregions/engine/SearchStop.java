@@ -1,0 +1,19 @@
+package io.github.reluregions.engine;
+
+/**
+ * Thrown inside a depth-first search to unwind it when it must stop (time limit, interrupt, region
+ * limit); caught where the search started, which reports the count so far with this reason.
+ */
+final class SearchStop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final StopReason reason;
+
+    SearchStop(StopReason reason) {
+        super(null, null, false, false);
+        this.reason = reason;
+    }
+
+    StopReason reason() {
+        return reason;
+    }
+}
