@@ -4,12 +4,14 @@ import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * The Chebyshev LP solved in Java, for box and L-infinity-ball domains: the primal simplex method on its
+ * The Chebyshev LP solved in Java, for box and L-infinity-ball domains and all of R^d (through a stand-in
+ * box of half-side {@link #WHOLE_SPACE_EXTENT} whose answers are only taken when they do not lean on it): the primal simplex method on its
  * dual, {@code min b.y} subject to {@code sum_i y_i (a_i, 1) = (0, 1)}, {@code y >= 0}, with a dense
  * {@code (d+1) x (d+1)} basis, warm-started from the last optimal basis. For the few inputs and tens of
  * rows of a search node this avoids the cost of a call into a native solver.
@@ -29,6 +31,7 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     private static final int REINVERT_EVERY = 16;
 
     private final InputDomain domain;
+    private final boolean wholeSpace;
     private final double radiusCap;
     private final int d;
     private final int n;
@@ -52,20 +55,29 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     private long solves;
     private long fallbacks;
 
-    /** True when this LP can serve {@code domain} (boxes and L-infinity balls). */
+    /**
+     * Half the side of the box that stands in for all of R^d: the simplex needs a bounded start. An answer
+     * that leans on this box is not taken: see {@link #verified}.
+     */
+    static final double WHOLE_SPACE_EXTENT = 1e4;
+
+    /** True when this LP can serve {@code domain} (boxes, L-infinity balls and all of R^d). */
     public static boolean supports(InputDomain domain) {
-        return domain instanceof Box || domain instanceof Ball ball && ball.norm() == Norm.LINF;
+        return domain instanceof Box || domain instanceof Ball ball && ball.norm() == Norm.LINF
+                || domain instanceof WholeSpace;
     }
 
     /**
-     * @param domain a box or an L-infinity ball
+     * @param domain a box, an L-infinity ball or all of R^d
      * @param radiusCap the largest radius the LP may report
      */
     public DenseChebyshevLp(InputDomain domain, double radiusCap) {
         if (!supports(domain)) {
-            throw new IllegalArgumentException("The dense Chebyshev LP takes boxes and L-infinity balls, not " + domain);
+            throw new IllegalArgumentException("The dense Chebyshev LP takes boxes, L-infinity balls and R^d, not "
+                    + domain);
         }
         this.domain = domain;
+        this.wholeSpace = domain instanceof WholeSpace;
         this.radiusCap = radiusCap;
         this.d = domain.dimension();
         this.n = d + 1;
@@ -73,7 +85,10 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         double[] lower = new double[d];
         double[] upper = new double[d];
         for (int j = 0; j < d; j++) {
-            if (domain instanceof Box box) {
+            if (wholeSpace) {
+                lower[j] = -WHOLE_SPACE_EXTENT;
+                upper[j] = WHOLE_SPACE_EXTENT;
+            } else if (domain instanceof Box box) {
                 lower[j] = box.lower(j);
                 upper[j] = box.upper(j);
             } else {
@@ -319,10 +334,14 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         }
         double bound = 0;
         double magnitude = 0;
+        double boxWeight = 0;
         double[] residual = new double[d];
         for (int k = 0; k < n; k++) {
             double yk = y[k] / sum;
             int row = basis[k];
+            if (row > 0 && row < fixedRows) {
+                boxWeight += yk;
+            }
             bound += yk * b[row];
             magnitude += yk * Math.abs(b[row]);
             for (int j = 0; j < d; j++) {
@@ -335,6 +354,12 @@ public final class DenseChebyshevLp implements ChebyshevLp {
         bound += 1e-12 * (1 + magnitude);
         if (!(bound <= Math.max(t, 0) + 1e-9 * (1 + magnitude))) {
             return null; // the certificate does not confirm the optimum
+        }
+        if (wholeSpace && boxWeight > 1e-12 && !(t >= radiusCap * (1 - 1e-9))) {
+            // The optimum leans on the stand-in box, so a larger ball may lie outside it: only a radius at
+            // the cap is the answer in R^d too. (With no weight on the box, the certificate is over the
+            // cell's own rows, its residual charged at the box: the same bound up to rounding everywhere.)
+            return null;
         }
         if (t > 0) {
             double slack = Double.POSITIVE_INFINITY;

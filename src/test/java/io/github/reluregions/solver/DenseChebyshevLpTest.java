@@ -7,6 +7,7 @@ import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,10 +23,10 @@ class DenseChebyshevLpTest {
         int empty = 0;
         for (int trial = 0; trial < 200; trial++) {
             int d = 1 + random.nextInt(6);
-            InputDomain domain = trial % 3 == 0
-                    ? Ball.of(gaussian(random, d), 0.5 + random.nextDouble(), Norm.LINF)
+            InputDomain domain = trial % 4 == 3 ? WholeSpace.of(d)
+                    : trial % 3 == 0 ? Ball.of(gaussian(random, d), 0.5 + random.nextDouble(), Norm.LINF)
                     : Box.cube(d, -1 - random.nextDouble(), 1 + 3 * random.nextDouble());
-            double cap = 2 * domain.scale();
+            double cap = domain instanceof WholeSpace ? 1 : 2 * domain.scale();
             try (DenseChebyshevLp dense = new DenseChebyshevLp(domain, cap);
                     GlopChebyshevLp glop = new GlopChebyshevLp(domain, cap)) {
                 List<int[]> slots = new ArrayList<>();
@@ -71,6 +72,31 @@ class DenseChebyshevLpTest {
         }
         assertEquals(8000, compared);
         assertTrue(empty > 500, "too few empty cells to test the dual certificate: " + empty);
+    }
+
+    @Test
+    void inRdACellBeyondTheStandInBoxIsStillFound() {
+        // x1 >= 1e7 and x2 between -0.5 and 0.5: no point within the stand-in box (half-side 1e4), balls of radius 0.5 beyond.
+        try (DenseChebyshevLp dense = new DenseChebyshevLp(WholeSpace.of(2), 1.0)) {
+            dense.addRow(new double[] {-1, 0}, -1e7);
+            dense.addRow(new double[] {0, 1}, 0.5);
+            dense.addRow(new double[] {0, -1}, 0.5);
+            ChebyshevLp.Solution solution = dense.solve();
+            assertEquals(ChebyshevLp.Status.OPTIMAL, solution.status());
+            assertEquals(0.5, solution.radius(), 1e-9);
+            assertTrue(solution.center()[0] >= 1e7 + 0.5 - 1e-6, "center " + solution.center()[0]);
+        }
+    }
+
+    @Test
+    void inRdAnUnboundedCellHasTheCappedRadiusWithoutGlop() {
+        try (DenseChebyshevLp dense = new DenseChebyshevLp(WholeSpace.of(3), 1.0)) {
+            dense.addRow(new double[] {1, 0, 0}, 0.2);
+            dense.addRow(new double[] {0, 0.6, 0.8}, -3);
+            ChebyshevLp.Solution solution = dense.solve();
+            assertEquals(1.0, solution.radius(), 1e-12);
+            assertEquals(0, dense.fallbackCount());
+        }
     }
 
     private static double[] gaussian(Random random, int d) {
