@@ -90,8 +90,8 @@ class CountExactCommandTest {
 
     @Test
     void timeLimitGivesPartialReportAndItsExitCode() throws IOException {
-        // ~80,000 regions in the box: about 30 s of counting, far beyond the 0.5 s limit.
-        Path net = Nets.writeJson(Nets.randomOneLayer(4, 40, 1), tmp.resolve("big.json"));
+        // Some 10^5 regions in the box: seconds of counting even on a fast machine, beyond the 0.5 s limit.
+        Path net = Nets.writeJson(Nets.randomOneLayer(4, 60, 1), tmp.resolve("big.json"));
         Run run = run("count", "exact", net.toString(), "--box=-5:5", "--time-limit=0.5", "--json");
         assertEquals(ExitCodes.LIMIT_REACHED, run.exitCode(), run.err());
         assertFalse(run.json().get("complete").asBoolean());

@@ -41,7 +41,7 @@ class FuzzAgainstBruteForceTest {
             long truth = PatternEnumerator.count(c.network(), c.domain(), Tolerances.DEFAULT_INTERIOR_RADIUS);
             manyRegions += truth >= 4 ? 1 : 0;
             for (String kind : new String[] {"duplicate", "negated", "zero row", "parallel", "integer", "box", "L1",
-                    "LINF"}) {
+                    "LINF", "R^d"}) {
                 if (c.description().contains(kind)) {
                     kinds.merge(kind, 1, Integer::sum);
                 }
@@ -58,7 +58,7 @@ class FuzzAgainstBruteForceTest {
         // The cases must be worth checking: mostly several regions, and every kind of degeneracy present.
         long cases = to - from;
         assertTrue(manyRegions > cases / 2, "only " + manyRegions + " of " + cases + " cases have 4+ regions");
-        assertTrue(kinds.size() == 8 && kinds.values().stream().allMatch(n -> n >= cases / 20),
+        assertTrue(kinds.size() == 9 && kinds.values().stream().allMatch(n -> n >= cases / 20),
                 "degeneracies too rare: " + kinds);
     }
 }

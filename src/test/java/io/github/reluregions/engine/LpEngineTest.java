@@ -18,13 +18,14 @@ class LpEngineTest extends ExactCounterContractTest {
 
     @Test
     void aTimeLimitGivesAnIncompleteLowerBound() {
-        Network net = Nets.randomOneLayer(4, 40, 5);
+        // Some 10^5 regions in the box, many seconds of counting even on a fast machine.
+        Network net = Nets.randomOneLayer(4, 60, 5);
         SearchMonitor monitor = SearchMonitor.withTimeLimit(0.3);
         CountResult partial = new LpEngine().count(net, Box.cube(4, -5, 5), Tolerances.defaults(), monitor,
                 RegionListener.NONE);
         assertFalse(partial.complete());
         assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
-        assertTrue(partial.regions() < Nets.generalPositionCount(40, 4));
+        assertTrue(partial.regions() < Nets.generalPositionCount(60, 4));
         assertTrue(partial.exploredFraction() < 1.0);
     }
 

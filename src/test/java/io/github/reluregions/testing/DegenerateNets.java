@@ -4,6 +4,7 @@ import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.network.Layer;
 import io.github.reluregions.network.Network;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Random;
 
 /**
  * Tiny random networks with degenerate rows mixed in (duplicated, negated, zero and parallel neurons,
- * small-integer weights whose hyperplanes meet in common points), and random box and ball domains: the
+ * small-integer weights whose hyperplanes meet in common points), and random box, ball and whole-space domains: the
  * cases where a count most easily goes wrong.
  */
 public final class DegenerateNets {
@@ -94,6 +95,10 @@ public final class DegenerateNets {
             for (int j = 0; j < d; j++) {
                 lower[j] = -0.5 - 2 * random.nextDouble();
                 upper[j] = 0.5 + 2 * random.nextDouble();
+            }
+            if (random.nextInt(3) == 0) { // drawn last, so the cases before R^d was added keep their nets
+                what.append(", R^d");
+                return WholeSpace.of(d);
             }
             what.append(", box");
             return Box.of(lower, upper);
