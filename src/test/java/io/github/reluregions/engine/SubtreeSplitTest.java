@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Splitting the search into subtrees (threads, checkpoints, resume) never changes what is counted. */
 class SubtreeSplitTest {
-    private static final Network NET = Nets.randomNet(new int[] {3, 12, 10}, 11);
+    // Some 10^4 regions: long enough for checkpoints every millisecond or so even on a fast machine.
+    private static final Network NET = Nets.randomNet(new int[] {3, 20, 16}, 11);
     private static final InputDomain BOX = Box.cube(3, -3, 3);
 
     private static final class Patterns implements RegionListener {
@@ -61,7 +62,7 @@ class SubtreeSplitTest {
     void resumingFromAnyCheckpointGivesTheUninterruptedCount() {
         long full = run(LpEngine.Options.defaults(), SearchMonitor.unlimited(), RegionListener.NONE).regions();
         List<SearchState> states = Collections.synchronizedList(new ArrayList<>());
-        LpEngine.Options checkpointing = new LpEngine.Options(2, null, states::add, 0.005, LpEngine.LpSolver.AUTO);
+        LpEngine.Options checkpointing = new LpEngine.Options(2, null, states::add, 0.002, LpEngine.LpSolver.AUTO);
         assertEquals(full, run(checkpointing, SearchMonitor.unlimited(), RegionListener.NONE).regions());
         assertTrue(states.size() >= 3, "expected checkpoints along the way, got " + states.size());
         SearchState last = states.get(states.size() - 1);
