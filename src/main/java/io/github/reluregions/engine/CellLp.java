@@ -143,7 +143,10 @@ final class CellLp implements AutoCloseable {
                 return new Witness(null, 0, Double.NEGATIVE_INFINITY, false);
             }
             if (solution.status() != ChebyshevLp.Status.OPTIMAL) {
-                return new Witness(null, 0, Double.NaN, true);
+                // No optimum; a point the solver offers still counts if it is certified here.
+                double margin = solution.center() == null ? Double.NEGATIVE_INFINITY : margin(solution.center());
+                return margin > tol.interiorRadius() ? new Witness(solution.center(), margin, Double.NaN, false)
+                        : new Witness(null, 0, Double.NaN, true);
             }
             lpRadius = solution.radius();
             if (lpRadius <= tol.interiorRadius()) {

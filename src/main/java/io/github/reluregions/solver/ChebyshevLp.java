@@ -35,7 +35,8 @@ public interface ChebyshevLp extends AutoCloseable {
 
     /**
      * The outcome of one solve: the optimal radius {@code t} (an upper bound on the true Chebyshev radius
-     * when the domain is only outer-approximated) and the center {@code x}.
+     * when the domain is only outer-approximated) and the center {@code x}. A FAILED solve may still carry
+     * a center: a point believed inside the cell, with no claim on the radius, for the caller to certify.
      */
     record Solution(Status status, double radius, double[] center) {
     }

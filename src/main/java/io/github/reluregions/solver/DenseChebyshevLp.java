@@ -423,7 +423,32 @@ public final class DenseChebyshevLp implements ChebyshevLp {
     }
 
     private Solution solveOnGlop() {
-        try (GlopChebyshevLp glop = new GlopChebyshevLp(domain, radiusCap)) {
+        Solution solution = solveOnGlop(domain);
+        if (solution.status() != Status.FAILED || !wholeSpace) {
+            return solution;
+        }
+        // GLOP, built from scratch with free variables, calls some unbounded cells UNBOUNDED (the objective
+        // is capped, so it is not), yet solves them in a large box. The box's optimum is the optimum in R^d
+        // when it reaches the cap (no radius is larger) or when no side of the box touches its ball.
+        double side = 100 * WHOLE_SPACE_EXTENT;
+        Solution boxed = solveOnGlop(Box.cube(d, -side, side));
+        if (boxed.status() == Status.OPTIMAL) {
+            double reach = 0;
+            for (double coordinate : boxed.center()) {
+                reach = Math.max(reach, Math.abs(coordinate));
+            }
+            if (boxed.radius() >= radiusCap * (1 - 1e-9) || reach + Math.max(boxed.radius(), 0) < side * (1 - 1e-9)) {
+                return boxed;
+            }
+            // A wedge that widens beyond the box (seen: radius 0.008 at the box's side, the cap far out):
+            // no optimum, but the box's center is a point of the cell for the caller to certify.
+            return new Solution(Status.FAILED, Double.NaN, boxed.center());
+        }
+        return solution;
+    }
+
+    private Solution solveOnGlop(InputDomain glopDomain) {
+        try (GlopChebyshevLp glop = new GlopChebyshevLp(glopDomain, radiusCap)) {
             for (int i = fixedRows; i < rows; i++) {
                 if (active[i]) {
                     glop.addRow(a[i], b[i]);
