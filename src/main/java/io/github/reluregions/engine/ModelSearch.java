@@ -87,8 +87,7 @@ public final class ModelSearch {
                     Watcher watcher = new Watcher(model, monitor)) {
                 Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
                 CountResult result = search.run(free(model.binaries().size()), 1.0);
-                return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
-                        result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+                return scaling.toInput(result);
             } catch (TooCoarse coarse) {
                 // the next, finer model starts over
             }
@@ -237,9 +236,7 @@ public final class ModelSearch {
                     model.arithmetic(), model.latticeSpacing(), model.relaxation(), refinements);
             SearchStats stats = tally.stats(certifier.solveCount(), model.solveCount(), certifier.stableByDomain(),
                     certifier.constantNeurons(), 0, certifier.domainCuts(), modelStats);
-            boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
-            return new CountResult(tally.regions(), complete, reason,
-                    reason == StopReason.FINISHED ? 1.0 : tally.explored(), stats);
+            return tally.result(reason, stats);
         }
 
         /**

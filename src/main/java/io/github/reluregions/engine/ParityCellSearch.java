@@ -44,10 +44,7 @@ public final class ParityCellSearch {
      */
     public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, ParitySystem parity,
             long limit, SearchMonitor monitor) {
-        if (parity.positions() != network.hiddenNeuronCount()) {
-            throw new IllegalArgumentException("The parity system is over " + parity.positions()
-                    + " positions but the network has " + network.hiddenNeuronCount() + " hidden neurons");
-        }
+        parity.requireOver(network);
         domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
@@ -55,8 +52,7 @@ public final class ParityCellSearch {
                 CellLp.fastestLp(searchDomain))) {
             Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell, parity, limit);
             CountResult result = search.run();
-            return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
-                    result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+            return scaling.toInput(result);
         }
     }
 
@@ -127,9 +123,7 @@ public final class ParityCellSearch {
             SearchStats stats = tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(),
                     fixedNeurons.constant(),
                     decidedByWitness, cell.domainCuts(), null);
-            boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
-            return new CountResult(tally.regions(), complete, reason,
-                    reason == StopReason.FINISHED ? 1.0 : tally.explored(), stats);
+            return tally.result(reason, stats);
         }
 
         private void enterLayer(int layer, LocalLayer local, List<Point> points, double weight) {

@@ -33,10 +33,7 @@ public final class ParitySearch {
     public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, ParitySystem parity,
             long limit, SearchMonitor monitor) {
         Objects.requireNonNull(parity, "parity");
-        if (parity.positions() != network.hiddenNeuronCount()) {
-            throw new IllegalArgumentException("The parity system is over " + parity.positions()
-                    + " positions but the network has " + network.hiddenNeuronCount() + " hidden neurons");
-        }
+        parity.requireOver(network);
         return run(network, domain, tolerances, monitor, (search) -> search.count(parity, limit));
     }
 
@@ -80,8 +77,7 @@ public final class ParitySearch {
         try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount())) {
             Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell);
             CountResult result = work.apply(search);
-            return scaling.isIdentity() ? result : new CountResult(result.regions(), result.complete(),
-                    result.stopReason(), result.exploredFraction(), scaling.toInput(result.stats()));
+            return scaling.toInput(result);
         }
     }
 
@@ -196,9 +192,7 @@ public final class ParitySearch {
             SearchStats stats = tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(),
                     fixedNeurons.constant(),
                     decidedByWitness, cell.domainCuts(), null);
-            boolean complete = reason == StopReason.FINISHED && tally.uncertainCells() == 0;
-            return new CountResult(tally.regions(), complete, reason,
-                    reason == StopReason.FINISHED ? 1.0 : tally.explored(), stats);
+            return tally.result(reason, stats);
         }
 
         /** Decides neuron {@code neuron} of hidden layer {@code layer}, whose pre-activations on this branch are {@code local}. */

@@ -106,6 +106,14 @@ public final class ParitySystem {
         return odd[r];
     }
 
+    /** Throws unless the system is over the hidden neurons of {@code network}, one position each. */
+    void requireOver(io.github.reluregions.network.Network network) {
+        if (positions != network.hiddenNeuronCount()) {
+            throw new IllegalArgumentException("The parity system is over " + positions
+                    + " positions but the network has " + network.hiddenNeuronCount() + " hidden neurons");
+        }
+    }
+
     /** The pattern length the system is over. */
     public int positions() {
         return positions;

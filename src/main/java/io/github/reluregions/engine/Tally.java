@@ -80,6 +80,15 @@ final class Tally {
         return uncertainCells;
     }
 
+    /**
+     * The count so far as a result: complete when the search finished and no cell was uncertain, its
+     * explored share 1 when it finished.
+     */
+    CountResult result(StopReason reason, SearchStats stats) {
+        boolean complete = reason == StopReason.FINISHED && uncertainCells == 0;
+        return new CountResult(regions, complete, reason, reason == StopReason.FINISHED ? 1.0 : explored, stats);
+    }
+
     SearchStats stats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons, long decidedByWitness,
             long domainCuts, ModelStats model) {
         return new SearchStats(lpsSolved, nodes, stableByDomain, constantNeurons, decidedByWitness, emptySides,

@@ -91,6 +91,15 @@ record UnitScaling(double[] center, double scale) {
         return (index, witness, radius, pattern) -> listener.onRegion(index, toInput(witness), radius * scale, pattern);
     }
 
+    /** The result of a search run in the scaled coordinates, its stats in input coordinates. */
+    CountResult toInput(CountResult result) {
+        if (isIdentity()) {
+            return result;
+        }
+        return new CountResult(result.regions(), result.complete(), result.stopReason(), result.exploredFraction(),
+                toInput(result.stats()));
+    }
+
     /** The stats with thin-region witnesses and radii in input coordinates. */
     SearchStats toInput(SearchStats stats) {
         List<ThinRegion> thin = new ArrayList<>();

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * An estimate within a factor {@code 1 + epsilon} with probability at least {@code 1 - delta}: ApproxMC
@@ -97,7 +97,7 @@ final class ApproxMc {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
         int n = counter.network().hiddenNeuronCount();
-        List<Callable<Measurement>> tasks = new ArrayList<>();
+        List<Supplier<Measurement>> tasks = new ArrayList<>();
         AtomicInteger hint = new AtomicInteger(-1);
         for (int i = 0; i < measurements; i++) {
             Measurement measurement = new Measurement(ParityHash.dense(n, n - 1, random), i, monitor);
@@ -132,18 +132,10 @@ final class ApproxMc {
     }
 
     /** The tasks' results in their order, run on {@code threads} threads (on this one for 1). */
-    private static List<Measurement> runAll(List<Callable<Measurement>> tasks, int threads) {
+    private static List<Measurement> runAll(List<Supplier<Measurement>> tasks, int threads) {
         List<Measurement> results = new ArrayList<>();
         if (threads == 1) {
-            for (Callable<Measurement> task : tasks) {
-                try {
-                    results.add(task.call());
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+            tasks.forEach(task -> results.add(task.get()));
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -153,8 +145,8 @@ final class ApproxMc {
         });
         try {
             List<Future<Measurement>> futures = new ArrayList<>();
-            for (Callable<Measurement> task : tasks) {
-                futures.add(pool.submit(task));
+            for (Supplier<Measurement> task : tasks) {
+                futures.add(pool.submit(task::get));
             }
             for (Future<Measurement> future : futures) {
                 results.add(future.get());
