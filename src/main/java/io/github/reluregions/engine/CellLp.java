@@ -3,10 +3,14 @@ package io.github.reluregions.engine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.RadiusCertificate;
 import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.solver.BallChebyshevLp;
 import io.github.reluregions.solver.ChebyshevLp;
-import io.github.reluregions.solver.DenseChebyshevLp;
+import io.github.reluregions.solver.CubeChebyshevLp;
+import io.github.reluregions.solver.BoxChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
+import io.github.reluregions.solver.SolveLimit;
 
 /**
  * A cell in input space — the domain and a stack of half-spaces, one per decided neuron — with its
@@ -37,7 +41,7 @@ final class CellLp implements AutoCloseable {
      * @param capacity the most half-spaces the cell will hold at once
      */
     CellLp(InputDomain domain, Tolerances tolerances, int capacity) {
-        this(domain, tolerances, capacity, new GlopChebyshevLp(domain, radiusCap(domain)));
+        this(domain, tolerances, capacity, fastestLp(domain, tolerances));
     }
 
     /** A cell whose LP is {@code lp} (a model of {@code domain} with radius cap {@link #radiusCap}); closes it. */
@@ -69,17 +73,38 @@ final class CellLp implements AutoCloseable {
     }
 
     /**
-     * The fastest Chebyshev LP for {@code domain}: the Java dual simplex where it supports the domain
-     * (GLOP backs it up and is loaded only if needed), else GLOP.
+     * The fastest Chebyshev LP for {@code domain}: for an L2 ball the Java cone solver with the sphere exact;
+     * for a cube (an L-infinity ball, or a box with equal sides) the Java dual simplex with the sides as
+     * bounds; for other boxes and R^d the Java simplex with a reduced basis (both backed by GLOP, loaded
+     * only if needed); else (an L1 ball) GLOP.
      */
-    static ChebyshevLp fastestLp(InputDomain domain) {
+    static ChebyshevLp fastestLp(InputDomain domain, Tolerances tolerances) {
         double cap = radiusCap(domain);
-        return DenseChebyshevLp.supports(domain) ? new DenseChebyshevLp(domain, cap) : new GlopChebyshevLp(domain, cap);
+        if (domain instanceof Ball ball && ball.norm() == Norm.L2) {
+            return new BallChebyshevLp(ball, tolerances.interiorRadius());
+        }
+        if (CubeChebyshevLp.supports(domain)) {
+            return new CubeChebyshevLp(domain, cap);
+        }
+        return BoxChebyshevLp.supports(domain) ? new BoxChebyshevLp(domain, cap) : new GlopChebyshevLp(domain, cap);
+    }
+
+    /** True when {@link #fastestLp} answers {@code domain} on GLOP (an L1 ball). */
+    static boolean needsGlop(InputDomain domain) {
+        return !(domain instanceof Ball ball && ball.norm() == Norm.L2) && !BoxChebyshevLp.supports(domain);
     }
 
     /** The cap on the LP's radius for {@code domain}: twice its scale, or 1 in the whole space. */
     static double radiusCap(InputDomain domain) {
         return domain instanceof WholeSpace ? 1.0 : 2 * domain.scale();
+    }
+
+    /**
+     * Makes every LP of this cell give up (the cell then uncertain) once {@code monitor} says stop, so that a
+     * deadline or an interrupt is met inside a long LP too.
+     */
+    void stopWhen(SearchMonitor monitor) {
+        lp.stopWhen(new SolveLimit(monitor::shouldStop, monitor::secondsLeft));
     }
 
     /** How many half-spaces the cell holds. */
@@ -130,54 +155,75 @@ final class CellLp implements AutoCloseable {
     }
 
     /**
-     * Finds a certified interior point of the cell: solves the LP, recomputes the point's distance to
-     * every half-space and to the domain's boundary, and adds rows (implied half-spaces, L2 tangent cuts)
-     * that the point violates until it is certified or the LP proves the radius is at most the tolerance.
+     * Finds a certified interior point of the cell, or proves it has none. Nothing the solver says is taken
+     * on trust: a point counts only if its distance to every half-space and to the domain's boundary,
+     * recomputed here, exceeds the tolerance; a cell is empty only if a certificate built from the solver's
+     * row weights ({@link RadiusCertificate}, the domain exact, an L2 sphere included) bounds its radius by
+     * the tolerance. Until one of the two holds, rows the point violates are added (implied half-spaces, L2
+     * tangent cuts) and the LP solved again; a cell that neither proves is uncertain.
      */
     Witness findWitness() {
         int maxRounds = 64 + size;
-        double lpRadius = Double.NaN;
+        double bound = Double.NaN;
         for (int round = 0; round < maxRounds; round++) {
             ChebyshevLp.Solution solution = lp.solve();
-            if (solution.status() == ChebyshevLp.Status.INFEASIBLE) {
-                return new Witness(null, 0, Double.NEGATIVE_INFINITY, false);
-            }
-            if (solution.status() != ChebyshevLp.Status.OPTIMAL) {
-                // No optimum; a point the solver offers still counts if it is certified here.
-                double margin = solution.center() == null ? Double.NEGATIVE_INFINITY : margin(solution.center());
-                return margin > tol.interiorRadius() ? new Witness(solution.center(), margin, Double.NaN, false)
-                        : new Witness(null, 0, Double.NaN, true);
-            }
-            lpRadius = solution.radius();
-            if (lpRadius <= tol.interiorRadius()) {
-                // The LP is a relaxation: the true radius is at most lpRadius.
-                return new Witness(null, 0, lpRadius, false);
-            }
             double[] point = solution.center();
-            double margin = domain.interiorMargin(point);
             int worst = -1;
-            for (int e = 0; e < size; e++) {
-                double slack = offsets[e] - Vectors.dot(normals[e], point);
-                if (slack < margin) {
-                    margin = slack;
-                    worst = e;
+            double margin = Double.NEGATIVE_INFINITY;
+            if (point != null) {
+                margin = domain.interiorMargin(point);
+                for (int e = 0; e < size; e++) {
+                    double slack = offsets[e] - Vectors.dot(normals[e], point);
+                    if (slack < margin) {
+                        margin = slack;
+                        worst = e;
+                    }
+                }
+                if (margin > tol.interiorRadius()) {
+                    return new Witness(point, margin, solution.radius(), false);
                 }
             }
-            if (margin > tol.interiorRadius()) {
-                return new Witness(point, margin, lpRadius, false);
+            bound = emptinessBound(solution);
+            if (bound <= tol.interiorRadius()) {
+                return new Witness(null, 0, bound, false);
+            }
+            if (point == null) {
+                break;
             }
             if (worst >= 0 && lpSlot[worst] < 0) {
                 promote(worst);
-            } else if (worst < 0 && l2Ball != null) {
-                addTangentCut(point);
+            } else if (worst < 0 && l2Ball != null && addTangentCut(point)) {
+                domainCuts++;
             } else {
                 break;
             }
         }
-        return new Witness(null, 0, lpRadius, true);
+        return new Witness(null, 0, bound, true);
     }
 
-    private void addTangentCut(double[] point) {
+    /**
+     * What the solution proves about the cell's radius: the certificate of its row weights for a bounded
+     * domain. All of R^d has no certificate (see {@link RadiusCertificate}); there the LP's own optimum
+     * stands, which the Java LP backs with its dual bound over its stand-in box.
+     */
+    private double emptinessBound(ChebyshevLp.Solution solution) {
+        if (domain instanceof WholeSpace) {
+            return solution.status() == ChebyshevLp.Status.OPTIMAL ? solution.radius() : Double.POSITIVE_INFINITY;
+        }
+        double[] slotWeights = solution.weights();
+        if (slotWeights == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] weights = new double[size];
+        for (int e = 0; e < size; e++) {
+            int slot = lpSlot[e];
+            weights[e] = slot >= 0 && slot < slotWeights.length ? slotWeights[slot] : 0;
+        }
+        return RadiusCertificate.bound(domain, normals, offsets, weights, size);
+    }
+
+    /** Adds the sphere's tangent cut at the ray through {@code point}; false when the LP has no use for it. */
+    private boolean addTangentCut(double[] point) {
         double[] direction = new double[dimension];
         double length = 0;
         for (int j = 0; j < dimension; j++) {
@@ -194,8 +240,7 @@ final class CellLp implements AutoCloseable {
             direction[j] /= length;
             offset += direction[j] * l2Ball.center(j);
         }
-        lp.addDomainCut(direction, offset);
-        domainCuts++;
+        return lp.addDomainCut(direction, offset);
     }
 
     /** LPs solved so far (readable after {@link #close}). */

@@ -3,7 +3,7 @@ package io.github.reluregions.engine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.ChebyshevLp;
-import io.github.reluregions.solver.DenseChebyshevLp;
+import io.github.reluregions.solver.BoxChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
 import io.github.reluregions.solver.OrTools;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class LpEngine implements ExactCounter {
     /** Which solver answers the Chebyshev LPs. */
     public enum LpSolver {
         /**
-         * The Java simplex ({@link DenseChebyshevLp}, every answer checked, GLOP when a check fails) for boxes
+         * The Java simplex ({@link BoxChebyshevLp}, every answer checked, GLOP when a check fails) for boxes
          * and L-infinity balls; GLOP for other domains.
          */
         AUTO,
@@ -103,7 +103,7 @@ public final class LpEngine implements ExactCounter {
         SearchState base = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
         RegionListener sink = scaling.wrap(options.threads() == 1 ? listener : synchronizedListener(listener));
 
-        if (options.lpSolver() != LpSolver.AUTO || !DenseChebyshevLp.supports(searchDomain)) {
+        if (options.lpSolver() != LpSolver.AUTO || CellLp.needsGlop(searchDomain)) {
             OrTools.load(); // here, so that a native failure ends the count at once, on the caller's thread
         } // else GLOP only backs up the Java LP and is loaded on its first use (a failure then ends the count)
         WorkPool pool = new WorkPool(base.open(), monitor, base);
@@ -111,7 +111,7 @@ public final class LpEngine implements ExactCounter {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
             workers.add(new Worker(i, () -> new SubtreeSearch(searchNetwork, searchDomain, tolerances, monitor,
-                    sink, newLp(searchDomain), pool, numbering::getAndIncrement), pool));
+                    sink, newLp(searchDomain, tolerances), pool, numbering::getAndIncrement), pool));
         }
         workers.forEach(Thread::start);
         try {
@@ -151,9 +151,9 @@ public final class LpEngine implements ExactCounter {
                 UnitScaling.forDomain(domain).toInput(stats));
     }
 
-    private ChebyshevLp newLp(InputDomain searchDomain) {
+    private ChebyshevLp newLp(InputDomain searchDomain, Tolerances tolerances) {
         if (options.lpSolver() == LpSolver.AUTO) {
-            return CellLp.fastestLp(searchDomain);
+            return CellLp.fastestLp(searchDomain, tolerances);
         }
         return new GlopChebyshevLp(searchDomain, CellLp.radiusCap(searchDomain));
     }

@@ -85,6 +85,7 @@ public final class ModelSearch {
             try (CompiledModel model = compilers.get(level).apply(searchNetwork, searchDomain);
                     PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);
                     Watcher watcher = new Watcher(model, monitor)) {
+                certifier.stopWhen(monitor);
                 Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
                 CountResult result = search.run(free(model.binaries().size()), 1.0);
                 return scaling.toInput(result);
@@ -121,6 +122,7 @@ public final class ModelSearch {
         }
         try (PatternCertifier certifier = new PatternCertifier(model.network(), model.domain(), tolerances);
                 Watcher watcher = new Watcher(model, monitor)) {
+            certifier.stopWhen(monitor);
             Search search = new Search(model, certifier, monitor, listener, limit, false, 0);
             return search.run(start, Math.scalb(1.0, -fixed));
         }

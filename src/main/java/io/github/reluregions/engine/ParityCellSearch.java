@@ -49,7 +49,8 @@ public final class ParityCellSearch {
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
         try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount(),
-                CellLp.fastestLp(searchDomain))) {
+                CellLp.fastestLp(searchDomain, tolerances))) {
+            cell.stopWhen(monitor);
             Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell, parity, limit);
             CountResult result = search.run();
             return scaling.toInput(result);

@@ -75,6 +75,7 @@ public final class ParitySearch {
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
         try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount())) {
+            cell.stopWhen(monitor);
             Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell);
             CountResult result = work.apply(search);
             return scaling.toInput(result);

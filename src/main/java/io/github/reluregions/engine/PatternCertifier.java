@@ -53,6 +53,11 @@ final class PatternCertifier implements AutoCloseable {
         return cell.findWitness();
     }
 
+    /** Makes its LPs give up once {@code monitor} says stop (see {@link CellLp#stopWhen}). */
+    void stopWhen(SearchMonitor monitor) {
+        cell.stopWhen(monitor);
+    }
+
     Tolerances tolerances() {
         return tol;
     }

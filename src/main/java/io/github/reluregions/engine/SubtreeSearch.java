@@ -76,6 +76,7 @@ final class SubtreeSearch {
         this.dimension = network.inputDimension();
         int total = network.hiddenNeuronCount();
         this.cell = new CellLp(domain, tolerances, total, lp);
+        cell.stopWhen(monitor);
         this.tally = new Tally(tolerances, numbering::next);
         this.entryNeuron = new int[total];
         this.pattern = new boolean[total];
@@ -118,6 +119,10 @@ final class SubtreeSearch {
                 }
             }
             Witness witness = certifiedOrFound(task.witnessView());
+            if (witness.uncertain() && monitor.shouldStop()) {
+                pool.stopped(List.of(task)); // its LP gave up for the stop: the whole task is still open
+                throw new StopSearch();
+            }
             if (!witness.found()) {
                 recordEmpty(witness, task.weight());
             } else if (neuron == map.length) {
@@ -237,6 +242,7 @@ final class SubtreeSearch {
             push(global, w, c, norm, other, true);
             otherWitness = cell.findWitness();
             pop();
+            stopIfAsked(otherWitness, global, x, weight);
         }
 
         if (otherWitness.found()) {
@@ -319,11 +325,24 @@ final class SubtreeSearch {
 
     private void descend(int global, boolean side, Witness witness, int layer, int neuron, double[][] map,
             double[] bias, double[] scale, double weight) {
+        pattern[global] = side;
+        stopIfAsked(witness, global + 1, null, weight);
         if (witness.found()) {
-            pattern[global] = side;
             next(layer, neuron, map, bias, scale, witness.point(), witness.radius(), weight);
         } else {
             recordEmpty(witness, weight);
+        }
+    }
+
+    /**
+     * When an LP gave up because the count must stop (a deadline or an interrupt inside a long LP), hands the
+     * subtree at depth {@code depth} (witness {@code x}, or none) and every pending one to the pool as open,
+     * and stops: nothing is recorded as uncertain, so a checkpoint resumes exactly there.
+     */
+    private void stopIfAsked(Witness witness, int depth, double[] x, double weight) {
+        if (witness.uncertain() && monitor.shouldStop()) {
+            pool.stopped(open(depth, x, weight));
+            throw new StopSearch();
         }
     }
 

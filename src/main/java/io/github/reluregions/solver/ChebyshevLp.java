@@ -17,12 +17,20 @@ public interface ChebyshevLp extends AutoCloseable {
 
     /**
      * Adds a permanent cut to the domain's outer approximation (used for the L2 ball, whose exact
-     * constraint is not linear): {@code normal . x + t <= offset}.
+     * constraint is not linear): {@code normal . x + t <= offset}. Returns false when the LP has no use for it
+     * (its domain is exact).
      */
-    void addDomainCut(double[] normal, double offset);
+    boolean addDomainCut(double[] normal, double offset);
 
     /** Solves the LP. */
     Solution solve();
+
+    /**
+     * From now on, a solve that runs once {@code limit} is reached gives up (FAILED, nothing proved), within
+     * a few iterations, so that a count's deadline or interrupt is met inside a long LP too. Solvers that
+     * cannot look at it mid-solve are given its seconds left as their time limit.
+     */
+    void stopWhen(SolveLimit limit);
 
     /** Number of LPs solved so far. */
     long solveCount();
@@ -30,14 +38,23 @@ public interface ChebyshevLp extends AutoCloseable {
     @Override
     void close();
 
-    /** How a solve ended and what it found. */
-    enum Status { OPTIMAL, INFEASIBLE, FAILED }
+    /**
+     * How a solve ended. There is no "infeasible": with {@code t} free below, every such LP has feasible
+     * points, so a solver that says otherwise has failed.
+     */
+    enum Status { OPTIMAL, FAILED }
 
     /**
-     * The outcome of one solve: the optimal radius {@code t} (an upper bound on the true Chebyshev radius
-     * when the domain is only outer-approximated) and the center {@code x}. A FAILED solve may still carry
-     * a center: a point believed inside the cell, with no claim on the radius, for the caller to certify.
+     * The outcome of one solve: the solver's optimal radius {@code t}, the center {@code x}, and the weights
+     * (the duals) of the rows, indexed by slot ({@code weights[slot]}, length at least the highest slot in
+     * use plus one; null when the solver has none). None of it is taken on trust: the caller recomputes
+     * the center's distances, and proves a cell empty only through a certificate built from the weights
+     * ({@link io.github.reluregions.domain.RadiusCertificate}). A FAILED solve may still carry a center or
+     * weights, for the caller to check the same way.
      */
-    record Solution(Status status, double radius, double[] center) {
+    record Solution(Status status, double radius, double[] center, double[] weights) {
+        public static Solution failed() {
+            return new Solution(Status.FAILED, Double.NaN, null, null);
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class GlopChebyshevLp implements ChebyshevLp {
     private final MPVariable t;
     private final List<MPConstraint> slots = new ArrayList<>();
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private SolveLimit limit = SolveLimit.NONE;
     private long solves;
 
     /**
@@ -118,25 +119,38 @@ public final class GlopChebyshevLp implements ChebyshevLp {
     }
 
     @Override
-    public void addDomainCut(double[] normal, double offset) {
+    public boolean addDomainCut(double[] normal, double offset) {
         MPConstraint row = solver.makeConstraint(-INF, offset);
         for (int j = 0; j < x.length; j++) {
             row.setCoefficient(x[j], normal[j]);
         }
         row.setCoefficient(t, 1.0);
+        return true;
     }
 
     @Override
     public Solution solve() {
         solves++;
+        if (limit.reached()) {
+            return Solution.failed();
+        }
+        double left = limit.secondsLeft().getAsDouble();
+        if (Double.isFinite(left)) {
+            solver.setTimeLimit(Math.max(1, (long) (left * 1000)));
+        }
         MPSolver.ResultStatus status = solver.solve(parameters);
-        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.INFEASIBLE) {
-            // A warm start can leave GLOP in numerical trouble (ABNORMAL); solve once more from scratch.
+        if (status != MPSolver.ResultStatus.OPTIMAL && !(limit.secondsLeft().getAsDouble() > 0)) {
+            return Solution.failed(); // out of time: no retries
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            // A warm start can leave GLOP in numerical trouble: ABNORMAL, or INFEASIBLE, which this LP never is
+            // (t is free below). Seen: INFEASIBLE after a tangent cut of a 64-D L2 ball, on a cell holding a ball
+            // of radius 0.038; taken as "empty", it lost half the regions of the ball. Solve again from scratch.
             solver.reset();
             solves++;
             status = solver.solve(parameters);
         }
-        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.INFEASIBLE) {
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
             // Still ABNORMAL from scratch: seen on 64-input LPs (the digits network in small L-infinity balls),
             // where GLOP's scaling is what fails: the same LP solves to optimality unscaled. (Presolve on is no
             // way out: it called some of these LPs infeasible, and they never are, t being free below.)
@@ -144,17 +158,28 @@ public final class GlopChebyshevLp implements ChebyshevLp {
             solves++;
             status = solver.solve(unscaled);
         }
-        return switch (status) {
-            case OPTIMAL -> {
-                double[] center = new double[x.length];
-                for (int j = 0; j < x.length; j++) {
-                    center[j] = x[j].solutionValue();
-                }
-                yield new Solution(Status.OPTIMAL, t.solutionValue(), center);
-            }
-            case INFEASIBLE -> new Solution(Status.INFEASIBLE, Double.NEGATIVE_INFINITY, null);
-            default -> new Solution(Status.FAILED, Double.NaN, null);
-        };
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            return Solution.failed();
+        }
+        double[] center = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            center[j] = x[j].solutionValue();
+        }
+        // The rows' duals, as weights for the caller's certificate (any sign error only weakens it).
+        double[] weights = new double[slots.size()];
+        for (int slot = 0; slot < weights.length; slot++) {
+            weights[slot] = Math.abs(slots.get(slot).dualValue());
+        }
+        for (int slot : freeSlots) {
+            weights[slot] = 0;
+        }
+        return new Solution(Status.OPTIMAL, t.solutionValue(), center, weights);
+    }
+
+    /** GLOP cannot be asked mid-solve: it gets the seconds left as its time limit, and gives up past it. */
+    @Override
+    public void stopWhen(SolveLimit limit) {
+        this.limit = limit;
     }
 
     @Override

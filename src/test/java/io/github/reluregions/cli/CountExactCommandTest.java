@@ -192,7 +192,7 @@ class CountExactCommandTest {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaCommand, "-Djava.io.tmpdir=" + tmp.resolve("missing-dir"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "count", "exact", EXAMPLE, "--center=0,0",
-                "--radius=1") // an L2 ball: GLOP from the start (a box runs on the Java LP, GLOP only as its backup)
+                "--radius=1", "--norm=l1") // an L1 ball: GLOP from the start (boxes and L2 balls run on Java LPs)
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes());
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));

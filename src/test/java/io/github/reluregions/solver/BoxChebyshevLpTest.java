@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The Java Chebyshev LP against GLOP on random LPs, with rows added and removed as a search does. */
-class DenseChebyshevLpTest {
+/** The Java box Chebyshev LP against GLOP on random LPs, with rows added and removed as a search does. */
+class BoxChebyshevLpTest {
 
     @Test
     void agreesWithGlopOnRandomSequencesOfRowsAndDomains() {
@@ -27,13 +27,13 @@ class DenseChebyshevLpTest {
                     : trial % 3 == 0 ? Ball.of(gaussian(random, d), 0.5 + random.nextDouble(), Norm.LINF)
                     : Box.cube(d, -1 - random.nextDouble(), 1 + 3 * random.nextDouble());
             double cap = domain instanceof WholeSpace ? 1 : 2 * domain.scale();
-            try (DenseChebyshevLp dense = new DenseChebyshevLp(domain, cap);
+            try (BoxChebyshevLp box = new BoxChebyshevLp(domain, cap);
                     GlopChebyshevLp glop = new GlopChebyshevLp(domain, cap)) {
                 List<int[]> slots = new ArrayList<>();
                 for (int step = 0; step < 40; step++) {
                     if (!slots.isEmpty() && random.nextInt(3) == 0) {
                         int[] pair = slots.remove(random.nextInt(slots.size()));
-                        dense.removeRow(pair[0]);
+                        box.removeRow(pair[0]);
                         glop.removeRow(pair[1]);
                     } else {
                         double[] normal = gaussian(random, d);
@@ -43,17 +43,17 @@ class DenseChebyshevLpTest {
                         }
                         // Degenerate rows now and then: a repeated row, and the same hyperplane reversed.
                         double offset = random.nextInt(5) == 0 ? 0 : random.nextGaussian();
-                        slots.add(new int[] {dense.addRow(normal, offset), glop.addRow(normal, offset)});
+                        slots.add(new int[] {box.addRow(normal, offset), glop.addRow(normal, offset)});
                         if (random.nextInt(6) == 0) {
                             double[] reversed = normal.clone();
                             for (int j = 0; j < d; j++) {
                                 reversed[j] = -reversed[j];
                             }
-                            slots.add(new int[] {dense.addRow(reversed, -offset), glop.addRow(reversed, -offset)});
+                            slots.add(new int[] {box.addRow(reversed, -offset), glop.addRow(reversed, -offset)});
                         }
                     }
                     ChebyshevLp.Solution expected = glop.solve();
-                    ChebyshevLp.Solution actual = dense.solve();
+                    ChebyshevLp.Solution actual = box.solve();
                     assertEquals(ChebyshevLp.Status.OPTIMAL, expected.status());
                     assertEquals(ChebyshevLp.Status.OPTIMAL, actual.status());
                     double r = expected.radius();
@@ -62,12 +62,12 @@ class DenseChebyshevLpTest {
                     } else {
                         empty++;
                         assertTrue(actual.radius() <= 1e-9, "trial " + trial + " step " + step + ": GLOP " + r
-                                + ", dense " + actual.radius());
+                                + ", box " + actual.radius());
                     }
                     compared++;
                 }
-                assertTrue(dense.fallbackCount() <= dense.solveCount() / 10,
-                        "fell back to GLOP " + dense.fallbackCount() + " of " + dense.solveCount() + " times");
+                assertTrue(box.fallbackCount() <= box.solveCount() / 10,
+                        "fell back to GLOP " + box.fallbackCount() + " of " + box.solveCount() + " times");
             }
         }
         assertEquals(8000, compared);
@@ -75,13 +75,61 @@ class DenseChebyshevLpTest {
     }
 
     @Test
+    void agreesWithGlopInHighDimensionWithFewRows() {
+        // 64 to 784 inputs and up to 20 rows: the basis is reduced to the rows, never (d+1)-square.
+        Random random = new Random(11);
+        int compared = 0;
+        for (int trial = 0; trial < 6; trial++) {
+            int d = trial % 2 == 0 ? 64 : 784;
+            double[] center = new double[d];
+            for (int j = 0; j < d; j++) {
+                center[j] = random.nextDouble();
+            }
+            InputDomain domain = trial % 3 == 0 ? Box.cube(d, 0, 1) : Ball.of(center, 0.05 + 0.2 * random.nextDouble(),
+                    Norm.LINF);
+            double cap = 2 * domain.scale();
+            try (BoxChebyshevLp box = new BoxChebyshevLp(domain, cap);
+                    GlopChebyshevLp glop = new GlopChebyshevLp(domain, cap)) {
+                List<int[]> slots = new ArrayList<>();
+                double[] inside = domain instanceof Ball ball ? ball.center() : center;
+                for (int step = 0; step < 20; step++) {
+                    if (!slots.isEmpty() && random.nextInt(4) == 0) {
+                        int[] pair = slots.remove(random.nextInt(slots.size()));
+                        box.removeRow(pair[0]);
+                        glop.removeRow(pair[1]);
+                    } else {
+                        double[] normal = gaussian(random, d);
+                        double length = Math.sqrt(java.util.Arrays.stream(normal).map(v -> v * v).sum());
+                        double dot = 0;
+                        for (int j = 0; j < d; j++) {
+                            normal[j] /= length;
+                            dot += normal[j] * inside[j];
+                        }
+                        // Hyperplanes near the domain's middle, so that cells stay open or turn empty.
+                        double offset = dot + 0.05 * random.nextGaussian();
+                        slots.add(new int[] {box.addRow(normal, offset), glop.addRow(normal, offset)});
+                    }
+                    ChebyshevLp.Solution expected = glop.solve();
+                    ChebyshevLp.Solution actual = box.solve();
+                    assertEquals(ChebyshevLp.Status.OPTIMAL, actual.status());
+                    assertEquals(expected.radius(), actual.radius(), 1e-7 * (1 + Math.abs(expected.radius())),
+                            "trial " + trial + " step " + step);
+                    compared++;
+                }
+                assertEquals(0, box.fallbackCount(), "fell back to GLOP");
+            }
+        }
+        assertEquals(120, compared);
+    }
+
+    @Test
     void inRdACellBeyondTheStandInBoxIsStillFound() {
         // x1 >= 1e7 and x2 between -0.5 and 0.5: no point within the stand-in box (half-side 1e4), balls of radius 0.5 beyond.
-        try (DenseChebyshevLp dense = new DenseChebyshevLp(WholeSpace.of(2), 1.0)) {
-            dense.addRow(new double[] {-1, 0}, -1e7);
-            dense.addRow(new double[] {0, 1}, 0.5);
-            dense.addRow(new double[] {0, -1}, 0.5);
-            ChebyshevLp.Solution solution = dense.solve();
+        try (BoxChebyshevLp box = new BoxChebyshevLp(WholeSpace.of(2), 1.0)) {
+            box.addRow(new double[] {-1, 0}, -1e7);
+            box.addRow(new double[] {0, 1}, 0.5);
+            box.addRow(new double[] {0, -1}, 0.5);
+            ChebyshevLp.Solution solution = box.solve();
             assertEquals(ChebyshevLp.Status.OPTIMAL, solution.status());
             assertEquals(0.5, solution.radius(), 1e-9);
             assertTrue(solution.center()[0] >= 1e7 + 0.5 - 1e-6, "center " + solution.center()[0]);
@@ -90,12 +138,12 @@ class DenseChebyshevLpTest {
 
     @Test
     void inRdAnUnboundedCellHasTheCappedRadiusWithoutGlop() {
-        try (DenseChebyshevLp dense = new DenseChebyshevLp(WholeSpace.of(3), 1.0)) {
-            dense.addRow(new double[] {1, 0, 0}, 0.2);
-            dense.addRow(new double[] {0, 0.6, 0.8}, -3);
-            ChebyshevLp.Solution solution = dense.solve();
+        try (BoxChebyshevLp box = new BoxChebyshevLp(WholeSpace.of(3), 1.0)) {
+            box.addRow(new double[] {1, 0, 0}, 0.2);
+            box.addRow(new double[] {0, 0.6, 0.8}, -3);
+            ChebyshevLp.Solution solution = box.solve();
             assertEquals(1.0, solution.radius(), 1e-12);
-            assertEquals(0, dense.fallbackCount());
+            assertEquals(0, box.fallbackCount());
         }
     }
 
@@ -123,11 +171,11 @@ class DenseChebyshevLpTest {
             {-0.3026854605844401, 0.6227851486172862, 0.5974643085990805, 0.08938170160777678, -0.346724302470024, 0.18801526548960426},
             {-0.2649535556523586, -0.10257001528724864, -0.6746829336091502, 0.13793803218909692, 0.23144034039784642, -0.6256919469835182}};
         double[] offsets = {-0.08543473438920592, -0.09256442814571249, 0.37368971337355983, -1.4439327662749872, 0.32194089094258954, -0.19544724361187, 0.7448210132012345, -0.9510980783319245, -0.12215300721527056, -0.6195385797803113, -0.29753813941382845, -0.31732511340723485, -0.19152964604298592, -0.2008559064733637, -0.08435244579937554, 0.06882880917828581, -0.12399223038346988};
-        try (DenseChebyshevLp dense = new DenseChebyshevLp(WholeSpace.of(6), 1.0)) {
+        try (BoxChebyshevLp box = new BoxChebyshevLp(WholeSpace.of(6), 1.0)) {
             for (int i = 0; i < normals.length; i++) {
-                dense.addRow(normals[i], offsets[i]);
+                box.addRow(normals[i], offsets[i]);
             }
-            ChebyshevLp.Solution solution = dense.solve();
+            ChebyshevLp.Solution solution = box.solve();
             assertTrue(solution.center() != null, "no point for the cell: " + solution.status());
             double slack = Double.POSITIVE_INFINITY;
             for (int i = 0; i < normals.length; i++) {

@@ -1,0 +1,759 @@
+package io.github.reluregions.solver;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+
+/**
+ * The Chebyshev LP of a cell in a cube (a box whose sides all have half-width {@code h}, e.g. an L-infinity
+ * ball or {@code [0, 1]^784}), solved in Java with the cube's sides as variable bounds and a basis the size of
+ * the cell's rows.
+ *
+ * <p>A ball of radius {@code t < h} lies in the cube exactly when its center is {@code x = mid + (h - t) v}
+ * with {@code |v_j| <= 1}. With {@code lambda = 1 / (h - t)} the row {@code n . x + t <= b} becomes
+ * {@code n . v + (h - s) lambda <= 1}, {@code s = b - n . mid}, and maximising {@code t} is maximising
+ * {@code lambda}: the LP {@code max lambda} subject to {@code N v + (h - s) lambda <= 1}, {@code -1 <= v <= 1},
+ * {@code 0 <= lambda <= LAMBDA_CAP} (the cap stands for {@code t} reaching {@code h}). Its basis is
+ * {@code m x m} for {@code m} rows whatever the dimension, and the sides are bounds that a pivot flips in
+ * bulk: the dual simplex method with the bound-flipping ratio test, warm-started from the last basis (after a
+ * row is added, the old basis with the new row's slack is dual feasible). A pivot costs {@code O(m d)}.
+ *
+ * <p>Nothing it says is taken on trust: the center {@code x = mid + v / lambda} and the rows' duals go back
+ * to the caller, who recomputes the center's distances and builds the emptiness certificate from the duals
+ * (a positive multiple of the original rows' weights, so the same certificate). When a check fails, the
+ * iteration limit is hit or the basis is singular, GLOP solves the LP instead.
+ */
+public final class CubeChebyshevLp extends JavaChebyshevLp {
+    private static final double PRIMAL_TOL = 1e-9;
+    private static final double DUAL_TOL = 1e-11;
+    private static final double PIVOT_TOL = 1e-9;
+    private static final byte BASIC = 0;
+    private static final byte LOWER = 1;
+    private static final byte UPPER = 2;
+    private static final int REFACTOR_EVERY = 32;
+
+    private final InputDomain domain;
+    private final double radiusCap;
+    private final int d;
+    private final double[] mid;
+    private final double h;
+    private final double lambdaCap;
+
+    // Rows by slot.
+    private double[][] normals = new double[16][];
+    private double[] offsets = new double[16];
+    private boolean[] active = new boolean[16];
+    private int[] generation = new int[16];
+    private Saved[] saved = new Saved[16];
+    private byte[] slackState = new byte[16];
+    private int slots;
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    /** States of the structural variables: v_0 .. v_{d-1}, then lambda (index d). */
+    private final byte[] state;
+
+    private long pivots;
+    private long flips;
+    private long fallbacks;
+
+    /** True when {@code domain} is a cube: an L-infinity ball, or a box with equal half-widths. */
+    public static boolean supports(InputDomain domain) {
+        if (domain instanceof Ball ball) {
+            return ball.norm() == Norm.LINF;
+        }
+        if (domain instanceof Box box) {
+            double h0 = (box.upper(0) - box.lower(0)) / 2;
+            for (int j = 1; j < box.dimension(); j++) {
+                if (Math.abs((box.upper(j) - box.lower(j)) / 2 - h0) > 1e-12 * h0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    public CubeChebyshevLp(InputDomain domain, double radiusCap) {
+        if (!supports(domain)) {
+            throw new IllegalArgumentException("The cube Chebyshev LP takes cubes, not " + domain);
+        }
+        this.domain = domain;
+        this.radiusCap = radiusCap;
+        this.d = domain.dimension();
+        this.mid = new double[d];
+        double half;
+        if (domain instanceof Ball ball) {
+            for (int j = 0; j < d; j++) {
+                mid[j] = ball.center(j);
+            }
+            half = ball.radius();
+        } else {
+            Box box = (Box) domain;
+            half = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < d; j++) {
+                mid[j] = (box.lower(j) + box.upper(j)) / 2;
+                half = Math.min(half, (box.upper(j) - box.lower(j)) / 2);
+            }
+        }
+        this.h = half;
+        // lambda at its cap is t = h (1 - 1e-6): the cube's whole inscribed ball, but for a millionth of it
+        // (a witness's radius is recomputed anyway). A larger cap costs digits in the first pivots.
+        this.lambdaCap = 1e6 / h;
+        this.state = new byte[d + 1];
+        coldStart();
+    }
+
+    /** Every slack basic, lambda at its cap, every v_j at its lower bound: dual feasible (all costs zero but lambda's). */
+    private void coldStart() {
+        Arrays.fill(state, LOWER);
+        state[d] = UPPER;
+        for (int slot = 0; slot < slots; slot++) {
+            slackState[slot] = BASIC;
+        }
+    }
+
+    @Override
+    public int addRow(double[] normal, double offset) {
+        int slot;
+        if (freeSlots.isEmpty()) {
+            slot = slots++;
+            if (slot == normals.length) {
+                int size = 2 * slot;
+                normals = Arrays.copyOf(normals, size);
+                offsets = Arrays.copyOf(offsets, size);
+                active = Arrays.copyOf(active, size);
+                generation = Arrays.copyOf(generation, size);
+                saved = Arrays.copyOf(saved, size);
+                slackState = Arrays.copyOf(slackState, size);
+            }
+        } else {
+            slot = freeSlots.pop();
+        }
+        saved[slot] = save();
+        normals[slot] = normal.clone();
+        offsets[slot] = offset;
+        active[slot] = true;
+        generation[slot]++;
+        slackState[slot] = BASIC; // the old basis and the new slack: dual feasible still
+        return slot;
+    }
+
+    @Override
+    public void removeRow(int slot) {
+        active[slot] = false;
+        freeSlots.push(slot);
+        if (slackState[slot] != BASIC) {
+            // The row was tight: its basic variable set must change. The basis from before the row was added
+            // is dual feasible for what is left, as long as its rows are all still there.
+            if (!restore(saved[slot])) {
+                coldStart();
+            }
+        }
+        saved[slot] = null;
+        normals[slot] = null;
+    }
+
+    private Saved save() {
+        int count = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (active[slot]) {
+                count++;
+            }
+        }
+        int[] rows = new int[count];
+        int[] generations = new int[count];
+        byte[] slack = new byte[count];
+        int k = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (active[slot]) {
+                rows[k] = slot;
+                generations[k] = generation[slot];
+                slack[k] = slackState[slot];
+                k++;
+            }
+        }
+        return new Saved(state.clone(), rows, generations, slack);
+    }
+
+    private boolean restore(Saved basis) {
+        if (basis == null) {
+            return false;
+        }
+        int count = 0;
+        for (int k = 0; k < basis.rows.length; k++) {
+            int slot = basis.rows[k];
+            if (!active[slot] || generation[slot] != basis.generations[k]) {
+                return false;
+            }
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            if (active[slot]) {
+                count++;
+            }
+        }
+        if (count != basis.rows.length) {
+            return false;
+        }
+        System.arraycopy(basis.state, 0, state, 0, d + 1);
+        for (int k = 0; k < basis.rows.length; k++) {
+            slackState[basis.rows[k]] = basis.slack[k];
+        }
+        return true;
+    }
+
+    /** The cube's sides are bounds here: there is nothing to cut. */
+    @Override
+    public boolean addDomainCut(double[] normal, double offset) {
+        throw new UnsupportedOperationException("Cube domains need no cuts");
+    }
+
+    @Override
+    public Solution solve() {
+        solves++;
+        Solution solution = new Simplex().run();
+        if (solution != null) {
+            return solution;
+        }
+        coldStart();
+        if (limit.reached()) {
+            return Solution.failed();
+        }
+        fallbacks++;
+        double[][] a = new double[slots][];
+        for (int slot = 0; slot < slots; slot++) {
+            a[slot] = normals[slot];
+        }
+        return GlopFallback.solve(domain, radiusCap, 0, a, offsets, active, 0, slots, limit.secondsLeft());
+    }
+
+    /** One solve: the rows in use, their basis and its inverse. */
+    private final class Simplex {
+        final int m;
+        final int[] rowSlot;
+        final double[] lambdaColumn; // h - s_r
+        final int[] basic; // per basis position: a structural index (0..d) or d + 1 + row
+        final double[][] inverse;
+        /** The structural columns, dense: {@code columns[var][r]} for v_0 .. v_{d-1} and lambda. */
+        final double[][] structural;
+        /** {@code sum over the nonbasic v_j of A_j v_j}, kept up to date through flips and pivots. */
+        final double[] nonbasicSum;
+        int updates;
+
+        Simplex() {
+            int count = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                if (active[slot]) {
+                    count++;
+                }
+            }
+            m = count;
+            rowSlot = new int[m];
+            lambdaColumn = new double[m];
+            int k = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                if (active[slot]) {
+                    rowSlot[k] = slot;
+                    double s = offsets[slot];
+                    double[] n = normals[slot];
+                    for (int j = 0; j < d; j++) {
+                        s -= n[j] * mid[j];
+                    }
+                    lambdaColumn[k] = h - s;
+                    k++;
+                }
+            }
+            basic = new int[m];
+            inverse = new double[m][m];
+            structural = new double[d + 1][m];
+            for (int r = 0; r < m; r++) {
+                double[] n = normals[rowSlot[r]];
+                for (int j = 0; j < d; j++) {
+                    structural[j][r] = n[j];
+                }
+                structural[d][r] = lambdaColumn[r];
+            }
+            nonbasicSum = new double[m];
+        }
+
+        /**
+         * Recomputes {@link #nonbasicSum} over the nonbasic v_j from scratch. Lambda's term is left out: it is
+         * added afresh each time (its cap is large, and kept in the sum its rounding would spoil the rest);
+         * nonbasic slacks sit at 0.
+         */
+        void sumNonbasic() {
+            Arrays.fill(nonbasicSum, 0);
+            for (int var = 0; var < d; var++) {
+                if (state[var] != BASIC) {
+                    addColumn(var, valueOf(var));
+                }
+            }
+        }
+
+        /** The reduced costs {@code c_j - pi . A_j} of every nonbasic variable, from scratch. */
+        void price(double[] pi, double[] reduced) {
+            for (int var = 0; var <= d + m; var++) {
+                if (stateOf(var) == BASIC) {
+                    continue;
+                }
+                if (var <= d) {
+                    double p = var == d ? -1 : 0;
+                    double[] e = structural[var];
+                    for (int r = 0; r < m; r++) {
+                        p -= pi[r] * e[r];
+                    }
+                    reduced[var] = p;
+                } else {
+                    reduced[var] = -pi[var - d - 1];
+                }
+            }
+        }
+
+        void addColumn(int var, double z) {
+            if (z == 0) {
+                return;
+            }
+            if (var <= d) {
+                double[] column = structural[var];
+                for (int r = 0; r < m; r++) {
+                    nonbasicSum[r] += column[r] * z;
+                }
+            } else {
+                nonbasicSum[var - d - 1] += z;
+            }
+        }
+
+        /** Column {@code var} of the constraint matrix, entry for row {@code r}. */
+        double entry(int var, int r) {
+            if (var <= d) {
+                return structural[var][r];
+            }
+            return var - d - 1 == r ? 1 : 0;
+        }
+
+        double lower(int var) {
+            return var < d ? -1 : 0;
+        }
+
+        double upper(int var) {
+            return var < d ? 1 : var == d ? lambdaCap : Double.POSITIVE_INFINITY;
+        }
+
+        byte stateOf(int var) {
+            return var <= d ? state[var] : slackState[rowSlot[var - d - 1]];
+        }
+
+        void setState(int var, byte s) {
+            if (var <= d) {
+                state[var] = s;
+            } else {
+                slackState[rowSlot[var - d - 1]] = s;
+            }
+        }
+
+        double valueOf(int var) {
+            byte s = stateOf(var);
+            return s == UPPER ? upper(var) : lower(var);
+        }
+
+        /** Gathers the basic variables; false when their number is not m. */
+        boolean gatherBasis() {
+            int k = 0;
+            for (int var = 0; var <= d + m; var++) {
+                if (stateOf(var) == BASIC) {
+                    if (k == m) {
+                        return false;
+                    }
+                    basic[k++] = var;
+                }
+            }
+            return k == m;
+        }
+
+        boolean factor() {
+            double[][] matrix = new double[m][m];
+            for (int k = 0; k < m; k++) {
+                for (int r = 0; r < m; r++) {
+                    matrix[r][k] = entry(basic[k], r);
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(inverse[i], 0);
+                inverse[i][i] = 1;
+            }
+            for (int col = 0; col < m; col++) {
+                int pivot = col;
+                for (int r = col + 1; r < m; r++) {
+                    if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col])) {
+                        pivot = r;
+                    }
+                }
+                if (Math.abs(matrix[pivot][col]) < 1e-12) {
+                    return false;
+                }
+                double[] swap = matrix[col];
+                matrix[col] = matrix[pivot];
+                matrix[pivot] = swap;
+                swap = inverse[col];
+                inverse[col] = inverse[pivot];
+                inverse[pivot] = swap;
+                double p = matrix[col][col];
+                for (int j = 0; j < m; j++) {
+                    matrix[col][j] /= p;
+                    inverse[col][j] /= p;
+                }
+                for (int r = 0; r < m; r++) {
+                    if (r != col && matrix[r][col] != 0) {
+                        double f = matrix[r][col];
+                        for (int j = 0; j < m; j++) {
+                            matrix[r][j] -= f * matrix[col][j];
+                            inverse[r][j] -= f * inverse[col][j];
+                        }
+                    }
+                }
+            }
+            // inverse now maps row space to basis positions: B^-1 with rows = positions k, columns = rows r.
+            updates = 0;
+            return true;
+        }
+
+        Solution run() {
+            if (m == 0) {
+                return new Solution(Status.OPTIMAL, Math.min(h, radiusCap), mid.clone(), new double[slots]);
+            }
+            if (!gatherBasis()) {
+                coldStart();
+                if (!gatherBasis()) {
+                    return null;
+                }
+            }
+            if (!factor()) {
+                coldStart();
+                if (!gatherBasis() || !factor()) {
+                    return null;
+                }
+            }
+            int iterations = 50 * (m + 10) + 2 * d;
+            double[] xB = new double[m];
+            double[] rhs = new double[m];
+            double[] pi = new double[m];
+            double[] rho = new double[m];
+            double[] column = new double[m];
+            double[] alpha = new double[d + 1 + m];
+            double[] reduced = new double[d + 1 + m];
+            int[] candidate = new int[d + 1 + m];
+            double[] ratio = new double[d + 1 + m];
+            double[] direction = new double[m];
+            for (int iteration = 0; iteration < iterations; iteration++) {
+                if ((iteration & 15) == 15 && limit.reached()) {
+                    return null;
+                }
+                boolean refactored = false;
+                if (updates >= REFACTOR_EVERY || iteration == 0) {
+                    if (!factor()) {
+                        return null;
+                    }
+                    sumNonbasic();
+                    refactored = true;
+                }
+                // x_B = B^-1 (1 - sum over nonbasic structurals of A_j z_j); slacks nonbasic sit at 0.
+                for (int r = 0; r < m; r++) {
+                    rhs[r] = 1 - nonbasicSum[r];
+                }
+                if (state[d] != BASIC) {
+                    double lambda = valueOf(d);
+                    for (int r = 0; r < m; r++) {
+                        rhs[r] -= lambdaColumn[r] * lambda;
+                    }
+                }
+                multiply(inverse, rhs, xB);
+                // Dual steepest edge: the basic variable whose infeasibility is largest against the length of
+                // its row of B^-1 leaves (exact lengths: the basis is only m x m).
+                int leaving = -1;
+                double best = 0;
+                boolean toLower = false;
+                for (int k = 0; k < m; k++) {
+                    int var = basic[k];
+                    double below = lower(var) - xB[k];
+                    double above = xB[k] - upper(var);
+                    double violation;
+                    boolean low;
+                    if (below > PRIMAL_TOL * (1 + Math.abs(lower(var)))) {
+                        violation = below;
+                        low = true;
+                    } else if (above > PRIMAL_TOL * (1 + Math.abs(upper(var)))) {
+                        violation = above;
+                        low = false;
+                    } else {
+                        continue;
+                    }
+                    double weight = 0;
+                    for (double v : inverse[k]) {
+                        weight += v * v;
+                    }
+                    double score = violation * violation / Math.max(weight, 1e-300);
+                    if (score > best) {
+                        best = score;
+                        leaving = k;
+                        toLower = low;
+                    }
+                }
+                // pi = c_B^T B^-1 (cost -1 on lambda only).
+                Arrays.fill(pi, 0);
+                for (int k = 0; k < m; k++) {
+                    if (basic[k] == d) {
+                        for (int r = 0; r < m; r++) {
+                            pi[r] = -inverse[k][r];
+                        }
+                    }
+                }
+                if (leaving < 0) {
+                    return verified(xB, pi);
+                }
+                if (refactored) {
+                    price(pi, reduced);
+                }
+                // Pivot row alpha_j = (e_p^T B^-1) A_j and reduced costs d_j = c_j - pi . A_j, nonbasic j.
+                System.arraycopy(inverse[leaving], 0, rho, 0, m);
+                int candidates = 0;
+                for (int var = 0; var <= d + m; var++) {
+                    byte s = stateOf(var);
+                    if (s == BASIC) {
+                        continue;
+                    }
+                    double a = 0;
+                    if (var <= d) {
+                        double[] e = structural[var];
+                        for (int r = 0; r < m; r++) {
+                            a += rho[r] * e[r];
+                        }
+                    } else {
+                        a = rho[var - d - 1];
+                    }
+                    alpha[var] = a;
+                    // The leaving variable goes to its lower bound (x_p rises): entering j with
+                    // alpha_j < 0 at lower or alpha_j > 0 at upper; to its upper bound: the opposite.
+                    double signed = toLower ? a : -a;
+                    if (s == LOWER && signed < -PIVOT_TOL || s == UPPER && signed > PIVOT_TOL) {
+                        candidate[candidates++] = var;
+                    }
+                }
+                if (candidates == 0) {
+                    return null; // the LP looks infeasible, which it never is: numerics went wrong
+                }
+                // Bound-flipping ratio test: pass breakpoints (flipping boxed candidates) while the primal
+                // infeasibility of the leaving variable is not yet used up.
+                for (int c = 0; c < candidates; c++) {
+                    int var = candidate[c];
+                    ratio[c] = Math.abs(reduced[var]) / Math.abs(alpha[var]);
+                }
+                sortByKey(candidate, ratio, 0, candidates - 1);
+                int[] order = candidate;
+                double slope = toLower ? lower(basic[leaving]) - xB[leaving] : xB[leaving] - upper(basic[leaving]);
+                int entering = -1;
+                int flipUntil = 0;
+                for (int c = 0; c < candidates; c++) {
+                    int var = order[c];
+                    double range = upper(var) - lower(var);
+                    double use = Math.abs(alpha[var]) * range;
+                    if (c < candidates - 1 && Double.isFinite(range) && slope - use > PRIMAL_TOL) {
+                        slope -= use;
+                        flipUntil = c + 1;
+                        continue;
+                    }
+                    entering = var;
+                    break;
+                }
+                if (entering < 0) {
+                    return null;
+                }
+                for (int c = 0; c < flipUntil; c++) {
+                    int var = order[c];
+                    if (var < d) {
+                        addColumn(var, -2 * valueOf(var)); // v_j goes from one bound to the other
+                    }
+                    setState(var, stateOf(var) == LOWER ? UPPER : LOWER);
+                    flips++;
+                }
+                // Pivot: entering becomes basic at position leaving; the leaving one sits at the bound it hit.
+                for (int r = 0; r < m; r++) {
+                    column[r] = entry(entering, r);
+                }
+                multiply(inverse, column, direction);
+                if (Math.abs(direction[leaving]) < PIVOT_TOL) {
+                    return null;
+                }
+                int leavingVar = basic[leaving];
+                // The reduced costs move with the dual step theta = d_q / alpha_q.
+                double theta = reduced[entering] / alpha[entering];
+                for (int var = 0; var <= d + m; var++) {
+                    if (stateOf(var) != BASIC) {
+                        reduced[var] -= theta * alpha[var];
+                    }
+                }
+                reduced[entering] = 0;
+                reduced[leavingVar] = -theta;
+                if (entering < d) {
+                    addColumn(entering, -valueOf(entering));
+                }
+                setState(leavingVar, toLower ? LOWER : UPPER);
+                setState(entering, BASIC);
+                if (leavingVar < d) {
+                    addColumn(leavingVar, valueOf(leavingVar));
+                }
+                basic[leaving] = entering;
+                updateInverse(leaving, direction);
+                pivots++;
+            }
+            return null;
+        }
+
+        /** Product-form update after column {@code leaving} of the basis took the entering one ({@code direction = B^-1 a_q}). */
+        private void updateInverse(int leaving, double[] direction) {
+            double[] pivotRow = inverse[leaving];
+            double pivot = direction[leaving];
+            for (int j = 0; j < m; j++) {
+                pivotRow[j] /= pivot;
+            }
+            for (int k = 0; k < m; k++) {
+                double f = direction[k];
+                if (k != leaving && f != 0) {
+                    double[] row = inverse[k];
+                    for (int j = 0; j < m; j++) {
+                        row[j] -= f * pivotRow[j];
+                    }
+                }
+            }
+            updates++;
+        }
+
+        /** The optimum in the cell's coordinates, checked: the center's slacks must bear out t. */
+        private Solution verified(double[] xB, double[] pi) {
+            double[] v = new double[d];
+            double lambda = state[d] == BASIC ? 0 : valueOf(d);
+            for (int j = 0; j < d; j++) {
+                v[j] = state[j] == BASIC ? 0 : valueOf(j);
+            }
+            for (int k = 0; k < m; k++) {
+                int var = basic[k];
+                if (var < d) {
+                    v[var] = Math.max(-1, Math.min(1, xB[k]));
+                } else if (var == d) {
+                    lambda = xB[k];
+                }
+            }
+            if (!(lambda > 0)) {
+                return null;
+            }
+            double t = h - 1 / lambda;
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = mid[j] + v[j] / lambda;
+            }
+            double[] weights = new double[slots];
+            for (int r = 0; r < m; r++) {
+                weights[rowSlot[r]] = Math.abs(pi[r]);
+            }
+            if (t > 0) {
+                double slack = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < d; j++) {
+                    slack = Math.min(slack, h - Math.abs(x[j] - mid[j]));
+                }
+                for (int r = 0; r < m; r++) {
+                    int slot = rowSlot[r];
+                    double dot = 0;
+                    double[] n = normals[slot];
+                    for (int j = 0; j < d; j++) {
+                        dot += n[j] * x[j];
+                    }
+                    slack = Math.min(slack, offsets[slot] - dot);
+                }
+                if (!(slack >= t * (1 - 1e-9) - 1e-12)) {
+                    return null;
+                }
+            }
+            return new Solution(Status.OPTIMAL, Math.min(t, radiusCap), x, weights);
+        }
+
+        /** Sorts {@code items[lo..hi]} by {@code keys} (kept in step), ascending, ties by item: a stable order. */
+        private void sortByKey(int[] items, double[] keys, int lo, int hi) {
+            while (lo < hi) {
+                if (hi - lo < 16) {
+                    for (int i = lo + 1; i <= hi; i++) {
+                        double key = keys[i];
+                        int item = items[i];
+                        int k = i - 1;
+                        while (k >= lo && (keys[k] > key || keys[k] == key && items[k] > item)) {
+                            keys[k + 1] = keys[k];
+                            items[k + 1] = items[k];
+                            k--;
+                        }
+                        keys[k + 1] = key;
+                        items[k + 1] = item;
+                    }
+                    return;
+                }
+                double pivot = keys[(lo + hi) >>> 1];
+                int pivotItem = items[(lo + hi) >>> 1];
+                int i = lo;
+                int k = hi;
+                while (i <= k) {
+                    while (keys[i] < pivot || keys[i] == pivot && items[i] < pivotItem) {
+                        i++;
+                    }
+                    while (keys[k] > pivot || keys[k] == pivot && items[k] > pivotItem) {
+                        k--;
+                    }
+                    if (i <= k) {
+                        double key = keys[i];
+                        keys[i] = keys[k];
+                        keys[k] = key;
+                        int item = items[i];
+                        items[i] = items[k];
+                        items[k] = item;
+                        i++;
+                        k--;
+                    }
+                }
+                if (k - lo < hi - i) {
+                    sortByKey(items, keys, lo, k);
+                    lo = i;
+                } else {
+                    sortByKey(items, keys, i, hi);
+                    hi = k;
+                }
+            }
+        }
+
+        private void multiply(double[][] matrix, double[] vector, double[] into) {
+            for (int k = 0; k < m; k++) {
+                double sum = 0;
+                double[] row = matrix[k];
+                for (int r = 0; r < m; r++) {
+                    sum += row[r] * vector[r];
+                }
+                into[k] = sum;
+            }
+        }
+    }
+
+    private record Saved(byte[] state, int[] rows, int[] generations, byte[] slack) {
+    }
+
+    /** Simplex pivots over all solves (bound flips not counted). */
+    public long pivotCount() {
+        return pivots;
+    }
+
+    /** Bounds flipped by the ratio test over all solves. */
+    public long flipCount() {
+        return flips;
+    }
+
+    /** Solves handed to GLOP because a check failed. */
+    public long fallbackCount() {
+        return fallbacks;
+    }
+}
