@@ -3,8 +3,9 @@ package io.github.reluregions.bounds;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.propagation.IntervalBounds;
 import io.github.reluregions.network.Network;
+import io.github.reluregions.propagation.CrownBounds;
+import io.github.reluregions.propagation.PreActivationBounds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ public final class AnalyticalBounds {
         }
         bounds.add(serra2018Rank(histograms, ranks));
         bounds.add(hinz2019(histograms));
-        bounds.add(stableNeurons(histograms, network, IntervalBounds.of(network, domain), ranks));
+        bounds.add(stableNeurons(histograms, network, CrownBounds.of(network, domain), ranks));
         bounds.add(zhu2020(domain));
         return List.copyOf(bounds);
     }
@@ -220,7 +221,8 @@ public final class AnalyticalBounds {
      * form is our own, derived from Serra et al. 2018, Theorem 1 in the histogram form of
      * {@link HistogramFramework}; it is not attributed to the paper.
      *
-     * <p>Interval bound propagation over the domain finds, per layer, {@code a_l} neurons active on the
+     * <p>Bound propagation over the domain ({@link CrownBounds}: linear relaxation, never looser than
+     * interval arithmetic, padded against rounding) finds, per layer, {@code a_l} neurons active on the
      * whole domain, neurons inactive on the whole domain, and {@code u_l} others. On a region whose image
      * has dimension at most {@code d}, only the {@code u_l} others cut; pieces with exactly {@code j} of
      * them off number at most {@code C(u_l, j)}, only {@code j <= min(d, r_l)} occur ({@code r_l} the rank
@@ -229,11 +231,11 @@ public final class AnalyticalBounds {
      * {@code sum_{j in J'} prod_l C(u_l, j_l)} with {@code J' = {0 <= j_l <= min(d_{l-1}, r_l)}},
      * {@code d_l = min(d_{l-1}, a_l + u_l - j_l)}, {@code d_0 = n0}. It never exceeds {@code serra2018-rank}
      * (each layer's histogram is dominated by Serra et al.'s), and shrinks with the domain. Even in R^d it
-     * can be lower: interval propagation finds deeper neurons that are dead everywhere.
+     * can be lower: propagation finds deeper neurons that are dead everywhere.
      *
      * @param fullRanks the rank of every layer's whole weight matrix (reused where no neuron is stable)
      */
-    private static RegionBound stableNeurons(Histograms histograms, Network network, IntervalBounds intervals,
+    private static RegionBound stableNeurons(Histograms histograms, Network network, PreActivationBounds intervals,
             int[] fullRanks) {
         int layers = intervals.layers().size();
         int[] unstable = new int[layers];

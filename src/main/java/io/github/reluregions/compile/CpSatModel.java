@@ -58,7 +58,7 @@ public final class CpSatModel extends PatternModel {
     private CpSatModel(Network network, InputDomain domain, double tau, int precisionBits) {
         super(network, domain);
         OrTools.load();
-        this.plan = IntegerPlan.of(network, domain, tau, NeuronBounds.intervals(network, domain), precisionBits);
+        this.plan = IntegerPlan.of(network, domain, tau, NeuronBounds.propagated(network, domain), precisionBits);
         int d = network.inputDimension();
         x = new IntVar[d];
         for (int j = 0; j < d; j++) {

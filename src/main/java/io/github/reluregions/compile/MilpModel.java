@@ -26,9 +26,9 @@ import java.util.Objects;
  * <p>Variables: the inputs {@code x_j}; per hidden neuron its pre-activation {@code z_l_i} (within its
  * bounds); per neuron that the bounds cannot prove stable a binary {@code a_l_i} (1 = on) and its output
  * {@code h_l_i} with {@code h >= z}, {@code h <= z - L (1 - a)}, {@code h <= U a}, {@code h >= 0}, where
- * {@code [L, U]} are interval bounds tightened by LP ({@link NeuronBounds}). A stably-on neuron passes
- * {@code z} on, a stably-off one nothing. So {@code a = 1} forces {@code z >= 0} and {@code a = 0} forces
- * {@code z <= 0}.
+ * {@code [L, U]} are propagated (CROWN) bounds tightened by LP ({@link NeuronBounds}). A stably-on neuron
+ * passes {@code z} on, a stably-off one nothing. So {@code a = 1} forces {@code z >= 0} and {@code a = 0}
+ * forces {@code z <= 0}.
  *
  * <p>The margin: a fixed one, with a certified check after. A region with an interior ball of radius
  * {@code r > tau} has that ball's center at distance above {@code tau} from every first-layer hyperplane

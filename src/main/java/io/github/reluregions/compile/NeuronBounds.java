@@ -10,14 +10,15 @@ import io.github.reluregions.domain.Interval;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.network.Layer;
 import io.github.reluregions.network.Network;
-import io.github.reluregions.propagation.IntervalBounds;
+import io.github.reluregions.propagation.CrownBounds;
 import io.github.reluregions.solver.LinearBalls;
 import io.github.reluregions.solver.NativeLibraryException;
 import io.github.reluregions.solver.OrTools;
 
 /**
  * Pre-activation bounds of every hidden neuron over the domain, and the stable neurons they prove:
- * interval propagation widened against rounding, then optionally tightened by LP — for each neuron of the
+ * linear-relaxation propagation ({@link CrownBounds}: exact on the first layer, never looser than interval
+ * arithmetic) widened against rounding, then optionally tightened by LP — for each neuron of the
  * second and later hidden layers still unstable, the largest and smallest pre-activation over the triangle
  * relaxation of the earlier layers (GLOP), widened by GLOP's tolerance. Both are sound: every input of the
  * domain has its pre-activations inside the bounds. A neuron is stably on when its lower bound is
@@ -25,7 +26,7 @@ import io.github.reluregions.solver.OrTools;
  * in every engine).
  */
 final class NeuronBounds {
-    /** Widening of interval bounds, relative to the size of their terms: far above double rounding. */
+    /** Widening of propagated bounds, relative to the size of their terms: far above double rounding. */
     static final double ROUNDING_PAD = 1e-12;
     /** Widening of an LP optimum, relative to its size (GLOP's tolerances are about 1e-9). */
     static final double LP_PAD = 1e-7;
@@ -40,9 +41,9 @@ final class NeuronBounds {
         this.lps = lps;
     }
 
-    /** Interval bounds only (no LP). */
-    static NeuronBounds intervals(Network network, InputDomain domain) {
-        IntervalBounds bounds = IntervalBounds.padded(network, domain, ROUNDING_PAD);
+    /** Propagated bounds only (CROWN, no LP); cost: {@link CrownBounds}'s. */
+    static NeuronBounds propagated(Network network, InputDomain domain) {
+        CrownBounds bounds = CrownBounds.padded(network, domain, ROUNDING_PAD);
         int hidden = network.hiddenLayerCount();
         double[][] lower = new double[hidden][];
         double[][] upper = new double[hidden][];
@@ -59,9 +60,12 @@ final class NeuronBounds {
         return new NeuronBounds(lower, upper, 0);
     }
 
-    /** Interval bounds tightened by LP, layer by layer; cost: two LPs per unstable neuron past layer 0. */
+    /**
+     * Propagated bounds tightened by LP, layer by layer; cost: two LPs per neuron past layer 0 that
+     * propagation leaves unstable.
+     */
     static NeuronBounds tightenedByLp(Network network, InputDomain domain) {
-        NeuronBounds bounds = intervals(network, domain);
+        NeuronBounds bounds = propagated(network, domain);
         if (network.hiddenLayerCount() == 1) {
             return bounds; // the first layer's intervals are exact
         }

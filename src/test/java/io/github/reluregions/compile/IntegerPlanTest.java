@@ -29,7 +29,7 @@ class IntegerPlanTest {
     void anIntegerNetworkIsScaledExactly() {
         Network net = JsonNetworkReader.read(Path.of("testdata", "integer_2x6x4.json"));
         Box box = Box.cube(2, -3, 3);
-        IntegerPlan plan = IntegerPlan.of(net, box, TAU, NeuronBounds.intervals(net, box));
+        IntegerPlan plan = IntegerPlan.of(net, box, TAU, NeuronBounds.propagated(net, box));
         assertTrue(plan.exact);
         assertEquals(0.0, plan.relaxation());
         Random random = new Random(1);
@@ -48,10 +48,10 @@ class IntegerPlanTest {
     void aDyadicNetworkIsExactAndADecimalOneIsRelaxed() {
         Network tent = Nets.tentMap(4); // weights 1, 2, -4 and biases 0, -0.5: dyadic
         Box unit = Box.cube(1, 0, 1);
-        assertTrue(IntegerPlan.of(tent, unit, TAU, NeuronBounds.intervals(tent, unit)).exact);
+        assertTrue(IntegerPlan.of(tent, unit, TAU, NeuronBounds.propagated(tent, unit)).exact);
         Network gaussian = Nets.randomNet(new int[] {2, 5, 4}, 3);
         Box box = Box.cube(2, -2, 2);
-        IntegerPlan plan = IntegerPlan.of(gaussian, box, TAU, NeuronBounds.intervals(gaussian, box));
+        IntegerPlan plan = IntegerPlan.of(gaussian, box, TAU, NeuronBounds.propagated(gaussian, box));
         assertFalse(plan.exact);
         assertTrue(plan.relaxation() > 0 && plan.relaxation() < 1e-3, "relaxation " + plan.relaxation());
     }
@@ -62,7 +62,7 @@ class IntegerPlanTest {
             Network net = Nets.randomNet(seed % 2 == 0 ? new int[] {2, 6, 5} : new int[] {3, 5, 4, 3}, 70 + seed);
             InputDomain domain = seed % 3 == 0 ? Box.cube(net.inputDimension(), -2, 2)
                     : Ball.of(new double[net.inputDimension()], 1.5, seed % 3 == 1 ? Norm.L2 : Norm.L1);
-            IntegerPlan plan = IntegerPlan.of(net, domain, TAU, NeuronBounds.intervals(net, domain));
+            IntegerPlan plan = IntegerPlan.of(net, domain, TAU, NeuronBounds.propagated(net, domain));
             assertFalse(plan.exact);
             Random random = new Random(seed);
             for (int trial = 0; trial < 300; trial++) {
