@@ -128,13 +128,13 @@ class HighDimEngineAgreementTest {
     }
 
     @Test
-    void everyQuickCaseCutsItsDomainIntoSeveralPatterns() {
-        // Independent of the engines: random points of each domain take at least 4 patterns, so that
+    void everyQuickCaseCutsItsDomainIntoMoreThanOnePattern() {
+        // Independent of the engines: random points of each domain take at least 2 patterns, so that
         // agreement on a count is never agreement on a domain inside one region.
         quickCases().forEach(a -> {
             Case c = (Case) a.get()[0];
             Set<String> sampled = new WitnessAudit(c.net(), c.domain()).missedSamples(500, 50, c.seed());
-            assertTrue(sampled.size() >= 4, c + ": sampled patterns " + sampled.size());
+            assertTrue(sampled.size() >= 2, c + ": sampled patterns " + sampled.size());
         });
     }
 }
