@@ -134,8 +134,8 @@ public final class Nets {
         return largest;
     }
 
-    /** Gaussian elimination with partial pivoting on the augmented matrix; null when singular. */
-    private static double[] solve(double[][] a) {
+    /** Gaussian elimination with partial pivoting on the augmented matrix (changed in place); null when singular. */
+    static double[] solve(double[][] a) {
         int d = a.length;
         for (int col = 0; col < d; col++) {
             int pivot = col;
