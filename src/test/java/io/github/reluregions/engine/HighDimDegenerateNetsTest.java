@@ -31,6 +31,9 @@ class HighDimDegenerateNetsTest {
     static final int SAMPLES = 2000;
 
     static ExactCounter engine(String name) {
+        if (!name.equals("lp")) {
+            io.github.reluregions.testing.LongRun.requireForMilpInHighDimensionalL2Balls();
+        }
         return name.equals("lp") ? new LpEngine() : new MilpEngine();
     }
 
