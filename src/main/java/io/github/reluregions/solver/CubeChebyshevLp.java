@@ -445,6 +445,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             double[] reduced = new double[d + 1 + m];
             int[] candidate = new int[d + 1 + m];
             double[] ratio = new double[d + 1 + m];
+            int[] passed = new int[d + 1 + m];
             double[] direction = new double[m];
             for (int iteration = 0; iteration < iterations; iteration++) {
                 if ((iteration & 15) == 15 && limit.reached()) {
@@ -549,18 +550,22 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     int var = candidate[c];
                     ratio[c] = Math.abs(reduced[var]) / Math.abs(alpha[var]);
                 }
-                sortByKey(candidate, ratio, 0, candidates - 1);
-                int[] order = candidate;
+                // The breakpoints in order of ratio (ties by index), taken from a heap: the test passes only a
+                // few of them, so sorting them all would cost more than the pivot.
+                heapify(candidate, ratio, candidates);
+                int[] order = passed;
                 double slope = toLower ? lower(basic[leaving]) - xB[leaving] : xB[leaving] - upper(basic[leaving]);
                 int entering = -1;
                 int flipUntil = 0;
-                for (int c = 0; c < candidates; c++) {
-                    int var = order[c];
+                int left = candidates;
+                while (left > 0) {
+                    int var = candidate[0];
+                    left = popHeap(candidate, ratio, left);
                     double range = upper(var) - lower(var);
                     double use = Math.abs(alpha[var]) * range;
-                    if (c < candidates - 1 && Double.isFinite(range) && slope - use > PRIMAL_TOL) {
+                    if (left > 0 && Double.isFinite(range) && slope - use > PRIMAL_TOL) {
                         slope -= use;
-                        flipUntil = c + 1;
+                        order[flipUntil++] = var;
                         continue;
                     }
                     entering = var;
@@ -677,53 +682,48 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             return new Solution(Status.OPTIMAL, Math.min(t, radiusCap), x, weights);
         }
 
-        /** Sorts {@code items[lo..hi]} by {@code keys} (kept in step), ascending, ties by item: a stable order. */
-        private void sortByKey(int[] items, double[] keys, int lo, int hi) {
-            while (lo < hi) {
-                if (hi - lo < 16) {
-                    for (int i = lo + 1; i <= hi; i++) {
-                        double key = keys[i];
-                        int item = items[i];
-                        int k = i - 1;
-                        while (k >= lo && (keys[k] > key || keys[k] == key && items[k] > item)) {
-                            keys[k + 1] = keys[k];
-                            items[k + 1] = items[k];
-                            k--;
-                        }
-                        keys[k + 1] = key;
-                        items[k + 1] = item;
-                    }
+        /** True when item i of the heap comes before item k: smaller key, ties by the smaller item. */
+        private boolean before(int[] items, double[] keys, int i, int k) {
+            return keys[i] < keys[k] || keys[i] == keys[k] && items[i] < items[k];
+        }
+
+        /** Makes {@code items[0..n)} (with their {@code keys}, kept in step) a binary min-heap. */
+        private void heapify(int[] items, double[] keys, int n) {
+            for (int i = n / 2 - 1; i >= 0; i--) {
+                siftDown(items, keys, i, n);
+            }
+        }
+
+        /** Removes the heap's first item; returns the new size. */
+        private int popHeap(int[] items, double[] keys, int n) {
+            n--;
+            items[0] = items[n];
+            keys[0] = keys[n];
+            siftDown(items, keys, 0, n);
+            return n;
+        }
+
+        private void siftDown(int[] items, double[] keys, int i, int n) {
+            while (true) {
+                int smallest = i;
+                int left = 2 * i + 1;
+                int right = left + 1;
+                if (left < n && before(items, keys, left, smallest)) {
+                    smallest = left;
+                }
+                if (right < n && before(items, keys, right, smallest)) {
+                    smallest = right;
+                }
+                if (smallest == i) {
                     return;
                 }
-                double pivot = keys[(lo + hi) >>> 1];
-                int pivotItem = items[(lo + hi) >>> 1];
-                int i = lo;
-                int k = hi;
-                while (i <= k) {
-                    while (keys[i] < pivot || keys[i] == pivot && items[i] < pivotItem) {
-                        i++;
-                    }
-                    while (keys[k] > pivot || keys[k] == pivot && items[k] > pivotItem) {
-                        k--;
-                    }
-                    if (i <= k) {
-                        double key = keys[i];
-                        keys[i] = keys[k];
-                        keys[k] = key;
-                        int item = items[i];
-                        items[i] = items[k];
-                        items[k] = item;
-                        i++;
-                        k--;
-                    }
-                }
-                if (k - lo < hi - i) {
-                    sortByKey(items, keys, lo, k);
-                    lo = i;
-                } else {
-                    sortByKey(items, keys, i, hi);
-                    hi = k;
-                }
+                int item = items[i];
+                items[i] = items[smallest];
+                items[smallest] = item;
+                double key = keys[i];
+                keys[i] = keys[smallest];
+                keys[smallest] = key;
+                i = smallest;
             }
         }
 
