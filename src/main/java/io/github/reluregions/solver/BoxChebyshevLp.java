@@ -1,9 +1,7 @@
 package io.github.reluregions.solver;
 
-import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -41,12 +39,6 @@ public final class BoxChebyshevLp extends JavaChebyshevLp {
     private static final byte LOWER = 2;
     private static final byte BOTH = 3;
 
-    /**
-     * Half the side of the box that stands in for all of R^d: the simplex needs a bounded start. An answer
-     * that leans on this box is not taken: see {@link #verified}.
-     */
-    static final double WHOLE_SPACE_EXTENT = 1e4;
-
     private final InputDomain domain;
     private final boolean wholeSpace;
     private final double radiusCap;
@@ -75,8 +67,7 @@ public final class BoxChebyshevLp extends JavaChebyshevLp {
 
     /** True when this LP can serve {@code domain} (boxes, L-infinity balls and all of R^d). */
     public static boolean supports(InputDomain domain) {
-        return domain instanceof Box || domain instanceof Ball ball && ball.norm() == Norm.LINF
-                || domain instanceof WholeSpace;
+        return isBoxLike(domain);
     }
 
     /**
@@ -95,18 +86,8 @@ public final class BoxChebyshevLp extends JavaChebyshevLp {
         this.lo = new double[d];
         this.hi = new double[d];
         this.extent = new double[d];
+        boxSides(domain, lo, hi);
         for (int j = 0; j < d; j++) {
-            if (wholeSpace) {
-                lo[j] = -WHOLE_SPACE_EXTENT;
-                hi[j] = WHOLE_SPACE_EXTENT;
-            } else if (domain instanceof Box box) {
-                lo[j] = box.lower(j);
-                hi[j] = box.upper(j);
-            } else {
-                Ball ball = (Ball) domain;
-                lo[j] = ball.center(j) - ball.radius();
-                hi[j] = ball.center(j) + ball.radius();
-            }
             extent[j] = Math.max(Math.abs(lo[j]), Math.abs(hi[j]));
         }
         this.side = new byte[d];

@@ -379,40 +379,8 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     matrix[r][k] = entry(basic[k], r);
                 }
             }
-            for (int i = 0; i < m; i++) {
-                Arrays.fill(inverse[i], 0);
-                inverse[i][i] = 1;
-            }
-            for (int col = 0; col < m; col++) {
-                int pivot = col;
-                for (int r = col + 1; r < m; r++) {
-                    if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col])) {
-                        pivot = r;
-                    }
-                }
-                if (Math.abs(matrix[pivot][col]) < 1e-12) {
-                    return false;
-                }
-                double[] swap = matrix[col];
-                matrix[col] = matrix[pivot];
-                matrix[pivot] = swap;
-                swap = inverse[col];
-                inverse[col] = inverse[pivot];
-                inverse[pivot] = swap;
-                double p = matrix[col][col];
-                for (int j = 0; j < m; j++) {
-                    matrix[col][j] /= p;
-                    inverse[col][j] /= p;
-                }
-                for (int r = 0; r < m; r++) {
-                    if (r != col && matrix[r][col] != 0) {
-                        double f = matrix[r][col];
-                        for (int j = 0; j < m; j++) {
-                            matrix[r][j] -= f * matrix[col][j];
-                            inverse[r][j] -= f * inverse[col][j];
-                        }
-                    }
-                }
+            if (!invert(matrix, inverse, m)) {
+                return false;
             }
             // inverse now maps row space to basis positions: B^-1 with rows = positions k, columns = rows r.
             updates = 0;

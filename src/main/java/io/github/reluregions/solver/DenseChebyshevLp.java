@@ -1,9 +1,7 @@
 package io.github.reluregions.solver;
 
-import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -54,16 +52,9 @@ public final class DenseChebyshevLp extends JavaChebyshevLp {
     private final double[][] inverse;
     private long fallbacks;
 
-    /**
-     * Half the side of the box that stands in for all of R^d: the simplex needs a bounded start. An answer
-     * that leans on this box is not taken: see {@link #verified}.
-     */
-    static final double WHOLE_SPACE_EXTENT = 1e4;
-
     /** True when this LP can serve {@code domain} (boxes, L-infinity balls and all of R^d). */
     public static boolean supports(InputDomain domain) {
-        return domain instanceof Box || domain instanceof Ball ball && ball.norm() == Norm.LINF
-                || domain instanceof WholeSpace;
+        return isBoxLike(domain);
     }
 
     /**
@@ -83,18 +74,8 @@ public final class DenseChebyshevLp extends JavaChebyshevLp {
         this.extent = new double[d];
         double[] lower = new double[d];
         double[] upper = new double[d];
+        boxSides(domain, lower, upper);
         for (int j = 0; j < d; j++) {
-            if (wholeSpace) {
-                lower[j] = -WHOLE_SPACE_EXTENT;
-                upper[j] = WHOLE_SPACE_EXTENT;
-            } else if (domain instanceof Box box) {
-                lower[j] = box.lower(j);
-                upper[j] = box.upper(j);
-            } else {
-                Ball ball = (Ball) domain;
-                lower[j] = ball.center(j) - ball.radius();
-                upper[j] = ball.center(j) + ball.radius();
-            }
             extent[j] = Math.max(Math.abs(lower[j]), Math.abs(upper[j]));
         }
         this.basis = new int[n];
@@ -397,42 +378,7 @@ public final class DenseChebyshevLp extends JavaChebyshevLp {
             }
             matrix[d][k] = 1;
         }
-        for (int i = 0; i < n; i++) {
-            Arrays.fill(inverse[i], 0);
-            inverse[i][i] = 1;
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(matrix[r][col]) > Math.abs(matrix[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (Math.abs(matrix[pivot][col]) < 1e-12) {
-                return false;
-            }
-            double[] swap = matrix[col];
-            matrix[col] = matrix[pivot];
-            matrix[pivot] = swap;
-            swap = inverse[col];
-            inverse[col] = inverse[pivot];
-            inverse[pivot] = swap;
-            double p = matrix[col][col];
-            for (int j = 0; j < n; j++) {
-                matrix[col][j] /= p;
-                inverse[col][j] /= p;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != col && matrix[r][col] != 0) {
-                    double f = matrix[r][col];
-                    for (int j = 0; j < n; j++) {
-                        matrix[r][j] -= f * matrix[col][j];
-                        inverse[r][j] -= f * inverse[col][j];
-                    }
-                }
-            }
-        }
-        return true;
+        return invert(matrix, inverse, n);
     }
 
     /** Solves handed to GLOP because a check failed. */
