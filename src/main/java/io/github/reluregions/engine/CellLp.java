@@ -88,7 +88,7 @@ final class CellLp implements AutoCloseable {
             return new DenseChebyshevLp(domain, cap);
         }
         if (CubeChebyshevLp.supports(domain)) {
-            return new CubeChebyshevLp(domain, cap);
+            return new CubeChebyshevLp(domain, cap, tolerances.interiorRadius());
         }
         return BoxChebyshevLp.supports(domain) ? new BoxChebyshevLp(domain, cap) : new GlopChebyshevLp(domain, cap);
     }

@@ -4,6 +4,7 @@ import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.RadiusCertificate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -42,10 +43,13 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private final double[] mid;
     private final double h;
     private final double lambdaCap;
+    private final double decisionRadius;
 
     // Rows by slot.
     private double[][] normals = new double[16][];
     private double[] offsets = new double[16];
+    /** {@code s = b - n . mid} per slot: the row's slack at the cube's middle. */
+    private double[] shifted = new double[16];
     private boolean[] active = new boolean[16];
     private int[] generation = new int[16];
     private Saved[] saved = new Saved[16];
@@ -58,6 +62,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private long pivots;
     private long flips;
     private long fallbacks;
+    private long earlyStops;
 
     /** True when {@code domain} is a cube: an L-infinity ball, or a box with equal half-widths. */
     public static boolean supports(InputDomain domain) {
@@ -76,7 +81,17 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         return false;
     }
 
+    /** The LP solved to optimality every time (no early stop). */
     public CubeChebyshevLp(InputDomain domain, double radiusCap) {
+        this(domain, radiusCap, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * @param decisionRadius the radius at or below which a cell counts as empty: a solve may stop before the
+     *     optimum once the duals of its (dual feasible) basis prove the radius at most this, by the
+     *     certificate the caller builds from them ({@link RadiusCertificate}, checked here first)
+     */
+    public CubeChebyshevLp(InputDomain domain, double radiusCap, double decisionRadius) {
         if (!supports(domain)) {
             throw new IllegalArgumentException("The cube Chebyshev LP takes cubes, not " + domain);
         }
@@ -102,6 +117,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         // lambda at its cap is t = h (1 - 1e-6): the cube's whole inscribed ball, but for a millionth of it
         // (a witness's radius is recomputed anyway). A larger cap costs digits in the first pivots.
         this.lambdaCap = 1e6 / h;
+        this.decisionRadius = decisionRadius;
         this.state = new byte[d + 1];
         coldStart();
     }
@@ -124,6 +140,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 int size = 2 * slot;
                 normals = Arrays.copyOf(normals, size);
                 offsets = Arrays.copyOf(offsets, size);
+                shifted = Arrays.copyOf(shifted, size);
                 active = Arrays.copyOf(active, size);
                 generation = Arrays.copyOf(generation, size);
                 saved = Arrays.copyOf(saved, size);
@@ -135,6 +152,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         saved[slot] = save();
         normals[slot] = normal.clone();
         offsets[slot] = offset;
+        double s = offset;
+        for (int j = 0; j < d; j++) {
+            s -= normal[j] * mid[j];
+        }
+        shifted[slot] = s;
         active[slot] = true;
         generation[slot]++;
         slackState[slot] = BASIC; // the old basis and the new slack: dual feasible still
@@ -236,8 +258,8 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         final double[] lambdaColumn; // h - s_r
         final int[] basic; // per basis position: a structural index (0..d) or d + 1 + row
         final double[][] inverse;
-        /** The structural columns, dense: {@code columns[var][r]} for v_0 .. v_{d-1} and lambda. */
-        final double[][] structural;
+        /** The rows' normals (v_j coefficients), {@code rows[r][j]}, shared with the caller's rows, not copied. */
+        final double[][] rows;
         /** {@code sum over the nonbasic v_j of A_j v_j}, kept up to date through flips and pivots. */
         final double[] nonbasicSum;
         int updates;
@@ -256,24 +278,15 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             for (int slot = 0; slot < slots; slot++) {
                 if (active[slot]) {
                     rowSlot[k] = slot;
-                    double s = offsets[slot];
-                    double[] n = normals[slot];
-                    for (int j = 0; j < d; j++) {
-                        s -= n[j] * mid[j];
-                    }
-                    lambdaColumn[k] = h - s;
+                    lambdaColumn[k] = h - shifted[slot];
                     k++;
                 }
             }
             basic = new int[m];
             inverse = new double[m][m];
-            structural = new double[d + 1][m];
+            rows = new double[m][];
             for (int r = 0; r < m; r++) {
-                double[] n = normals[rowSlot[r]];
-                for (int j = 0; j < d; j++) {
-                    structural[j][r] = n[j];
-                }
-                structural[d][r] = lambdaColumn[r];
+                rows[r] = normals[rowSlot[r]];
             }
             nonbasicSum = new double[m];
         }
@@ -284,41 +297,52 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          * nonbasic slacks sit at 0.
          */
         void sumNonbasic() {
-            Arrays.fill(nonbasicSum, 0);
+            double[] z = new double[d];
             for (int var = 0; var < d; var++) {
-                if (state[var] != BASIC) {
-                    addColumn(var, valueOf(var));
+                z[var] = state[var] == BASIC ? 0 : valueOf(var);
+            }
+            multiply(rows, z, nonbasicSum, d);
+        }
+
+        /**
+         * {@code into[j] = sign * sum_r weights[r] rows[r][j]} for the v_j (j < d), summed row by row: the rows
+         * are contiguous, so the sweep vectorises.
+         */
+        void combineRows(double[] weights, double sign, double[] into) {
+            Arrays.fill(into, 0, d, 0);
+            for (int r = 0; r < m; r++) {
+                double c = sign * weights[r];
+                if (c != 0) {
+                    double[] row = rows[r];
+                    for (int j = 0; j < d; j++) {
+                        into[j] += c * row[j];
+                    }
                 }
             }
         }
 
         /** The reduced costs {@code c_j - pi . A_j} of every nonbasic variable, from scratch. */
         void price(double[] pi, double[] reduced) {
-            for (int var = 0; var <= d + m; var++) {
-                if (stateOf(var) == BASIC) {
-                    continue;
-                }
-                if (var <= d) {
-                    double p = var == d ? -1 : 0;
-                    double[] e = structural[var];
-                    for (int r = 0; r < m; r++) {
-                        p -= pi[r] * e[r];
-                    }
-                    reduced[var] = p;
-                } else {
-                    reduced[var] = -pi[var - d - 1];
-                }
+            combineRows(pi, -1, reduced);
+            double p = -1;
+            for (int r = 0; r < m; r++) {
+                p -= pi[r] * lambdaColumn[r];
+                reduced[d + 1 + r] = -pi[r];
             }
+            reduced[d] = p;
         }
 
         void addColumn(int var, double z) {
             if (z == 0) {
                 return;
             }
-            if (var <= d) {
-                double[] column = structural[var];
+            if (var < d) {
                 for (int r = 0; r < m; r++) {
-                    nonbasicSum[r] += column[r] * z;
+                    nonbasicSum[r] += rows[r][var] * z;
+                }
+            } else if (var == d) {
+                for (int r = 0; r < m; r++) {
+                    nonbasicSum[r] += lambdaColumn[r] * z;
                 }
             } else {
                 nonbasicSum[var - d - 1] += z;
@@ -327,8 +351,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
 
         /** Column {@code var} of the constraint matrix, entry for row {@code r}. */
         double entry(int var, int r) {
-            if (var <= d) {
-                return structural[var][r];
+            if (var < d) {
+                return rows[r][var];
+            }
+            if (var == d) {
+                return lambdaColumn[r];
             }
             return var - d - 1 == r ? 1 : 0;
         }
@@ -481,30 +508,38 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 if (leaving < 0) {
                     return verified(xB, pi);
                 }
+                if (provedEmpty(xB)) {
+                    Solution empty = certified(pi);
+                    if (empty != null) {
+                        return empty;
+                    }
+                }
                 if (refactored) {
                     price(pi, reduced);
                 }
                 // Pivot row alpha_j = (e_p^T B^-1) A_j and reduced costs d_j = c_j - pi . A_j, nonbasic j.
                 System.arraycopy(inverse[leaving], 0, rho, 0, m);
+                combineRows(rho, 1, alpha);
+                double lambdaAlpha = 0;
+                for (int r = 0; r < m; r++) {
+                    lambdaAlpha += rho[r] * lambdaColumn[r];
+                    alpha[d + 1 + r] = rho[r];
+                }
+                alpha[d] = lambdaAlpha;
+                // The leaving variable goes to its lower bound (x_p rises): entering j with alpha_j < 0 at
+                // lower or alpha_j > 0 at upper; to its upper bound: the opposite.
+                double sign = toLower ? 1 : -1;
                 int candidates = 0;
-                for (int var = 0; var <= d + m; var++) {
+                for (int var = 0; var < d; var++) {
+                    byte s = state[var];
+                    double signed = sign * alpha[var];
+                    if (s == LOWER ? signed < -PIVOT_TOL : s == UPPER && signed > PIVOT_TOL) {
+                        candidate[candidates++] = var;
+                    }
+                }
+                for (int var = d; var <= d + m; var++) {
                     byte s = stateOf(var);
-                    if (s == BASIC) {
-                        continue;
-                    }
-                    double a = 0;
-                    if (var <= d) {
-                        double[] e = structural[var];
-                        for (int r = 0; r < m; r++) {
-                            a += rho[r] * e[r];
-                        }
-                    } else {
-                        a = rho[var - d - 1];
-                    }
-                    alpha[var] = a;
-                    // The leaving variable goes to its lower bound (x_p rises): entering j with
-                    // alpha_j < 0 at lower or alpha_j > 0 at upper; to its upper bound: the opposite.
-                    double signed = toLower ? a : -a;
+                    double signed = sign * alpha[var];
                     if (s == LOWER && signed < -PIVOT_TOL || s == UPPER && signed > PIVOT_TOL) {
                         candidate[candidates++] = var;
                     }
@@ -561,7 +596,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 int leavingVar = basic[leaving];
                 // The reduced costs move with the dual step theta = d_q / alpha_q.
                 double theta = reduced[entering] / alpha[entering];
-                for (int var = 0; var <= d + m; var++) {
+                // Every v_j in one sweep: a basic one's entry is never read (it is set when it leaves).
+                for (int var = 0; var < d; var++) {
+                    reduced[var] -= theta * alpha[var];
+                }
+                for (int var = d; var <= d + m; var++) {
                     if (stateOf(var) != BASIC) {
                         reduced[var] -= theta * alpha[var];
                     }
@@ -600,6 +639,45 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 }
             }
             updates++;
+        }
+
+        /**
+         * True when the basis, dual feasible as every basis of the dual simplex is, already bounds the radius
+         * by the decision radius: its objective (lambda now) bounds the optimal lambda from above, and
+         * {@code t = h - 1 / lambda}.
+         */
+        private boolean provedEmpty(double[] xB) {
+            double lambda = valueOf(d);
+            for (int k = 0; k < m; k++) {
+                if (basic[k] == d) {
+                    lambda = xB[k];
+                }
+            }
+            return !(lambda > 0) || h - 1 / lambda <= decisionRadius;
+        }
+
+        /**
+         * Stops early on an empty cell: the rows' duals {@code |pi|} prove its radius at most the decision
+         * radius through the certificate, computed here as the caller will (null when it does not hold).
+         * For a dual feasible basis the certificate equals the basis's own bound, {@code h - 1 / lambda}.
+         */
+        private Solution certified(double[] pi) {
+            double[][] rowNormals = new double[m][];
+            double[] rowOffsets = new double[m];
+            double[] rowWeights = new double[m];
+            double[] weights = new double[slots];
+            for (int r = 0; r < m; r++) {
+                rowNormals[r] = rows[r];
+                rowOffsets[r] = offsets[rowSlot[r]];
+                rowWeights[r] = Math.abs(pi[r]);
+                weights[rowSlot[r]] = rowWeights[r];
+            }
+            double bound = RadiusCertificate.bound(domain, rowNormals, rowOffsets, rowWeights, m);
+            if (!(bound <= decisionRadius)) {
+                return null;
+            }
+            earlyStops++;
+            return new Solution(Status.OPTIMAL, bound, null, weights);
         }
 
         /** The optimum in the cell's coordinates, checked: the center's slacks must bear out t. */
@@ -696,10 +774,15 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         }
 
         private void multiply(double[][] matrix, double[] vector, double[] into) {
+            multiply(matrix, vector, into, m);
+        }
+
+        /** {@code into = matrix vector} over the m rows of {@code matrix} and its first {@code columns} columns. */
+        private void multiply(double[][] matrix, double[] vector, double[] into, int columns) {
             for (int k = 0; k < m; k++) {
                 double sum = 0;
                 double[] row = matrix[k];
-                for (int r = 0; r < m; r++) {
+                for (int r = 0; r < columns; r++) {
                     sum += row[r] * vector[r];
                 }
                 into[k] = sum;
@@ -718,6 +801,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     /** Bounds flipped by the ratio test over all solves. */
     public long flipCount() {
         return flips;
+    }
+
+    /** Solves that stopped before the optimum on a cell proved empty. */
+    public long earlyStopCount() {
+        return earlyStops;
     }
 
     /** Solves handed to GLOP because a check failed. */

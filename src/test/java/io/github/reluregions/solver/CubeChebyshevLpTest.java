@@ -22,9 +22,30 @@ class CubeChebyshevLpTest {
 
     @Test
     void agreesWithGlopAndItsDualsCertifyTheRadius() {
+        int[] counts = compareWithGlop(Double.NEGATIVE_INFINITY);
+        assertTrue(counts[0] > 1000, "compared " + counts[0]);
+        assertTrue(counts[1] > 100, "too few empty cells: " + counts[1]);
+        assertEquals(0, counts[2], "stopped early with no decision radius");
+    }
+
+    /**
+     * With a decision radius, a solve may stop before the optimum on an empty cell: then it has no center,
+     * its duals certify a radius at most the decision radius, and GLOP's optimum is no larger. Every other
+     * solve is the optimum as before.
+     */
+    @Test
+    void stopsEarlyOnlyOnCellsItsDualsProveEmpty() {
+        int[] counts = compareWithGlop(1e-7);
+        assertTrue(counts[0] > 1000, "compared " + counts[0]);
+        assertTrue(counts[2] > 50, "too few early stops: " + counts[2]);
+    }
+
+    /** {compared, empty, stopped early}. */
+    private static int[] compareWithGlop(double decisionRadius) {
         Random random = new Random(5);
         int compared = 0;
         int empty = 0;
+        int early = 0;
         for (int trial = 0; trial < 60; trial++) {
             int d = trial < 40 ? 1 + random.nextInt(8) : trial % 2 == 0 ? 64 : 784;
             double[] center = new double[d];
@@ -37,7 +58,7 @@ class CubeChebyshevLpTest {
             double[] inside = domain instanceof Ball ball ? ball.center() : new double[d];
             double cap = 2 * domain.scale();
             int steps = d > 8 ? 15 : 30;
-            try (CubeChebyshevLp cube = new CubeChebyshevLp(domain, cap);
+            try (CubeChebyshevLp cube = new CubeChebyshevLp(domain, cap, decisionRadius);
                     GlopChebyshevLp glop = new GlopChebyshevLp(domain, cap)) {
                 List<int[]> slots = new ArrayList<>();
                 List<double[]> normals = new ArrayList<>();
@@ -71,14 +92,22 @@ class CubeChebyshevLpTest {
                     assertEquals(ChebyshevLp.Status.OPTIMAL, actual.status(), "trial " + trial + " step " + step);
                     double r = Math.min(expected.radius(), half);
                     String where = "trial " + trial + " (d=" + d + ") step " + step;
-                    assertEquals(r, actual.radius(), 1e-6 * (1 + Math.abs(r)), where);
-                    // The duals prove the radius: the certificate over the exact cube is the optimum.
                     double[][] rows = normals.toArray(new double[0][]);
                     double[] b = offsets.stream().mapToDouble(Double::doubleValue).toArray();
                     double[] weights = new double[rows.length];
                     for (int i = 0; i < rows.length; i++) {
                         weights[i] = actual.weights()[slots.get(i)[0]];
                     }
+                    if (actual.center() == null) {
+                        double bound = RadiusCertificate.bound(domain, rows, b, weights, rows.length);
+                        assertTrue(bound <= decisionRadius, where + ": early stop certifies " + bound);
+                        assertTrue(r <= decisionRadius + 1e-6 * (1 + Math.abs(r)), where + ": GLOP's radius " + r);
+                        early++;
+                        compared++;
+                        continue;
+                    }
+                    assertEquals(r, actual.radius(), 1e-6 * (1 + Math.abs(r)), where);
+                    // The duals prove the radius: the certificate over the exact cube is the optimum.
                     if (rows.length > 0 && r < half * (1 - 1e-6)) {
                         double bound = RadiusCertificate.bound(domain, rows, b, weights, rows.length);
                         assertEquals(r, bound, 1e-6 * (1 + Math.abs(r)), where + ": certificate");
@@ -91,8 +120,7 @@ class CubeChebyshevLpTest {
                 assertEquals(0, cube.fallbackCount(), "fell back to GLOP in trial " + trial);
             }
         }
-        assertTrue(compared > 1000, "compared " + compared);
-        assertTrue(empty > 100, "too few empty cells: " + empty);
+        return new int[] {compared, empty, early};
     }
 
     private static double[] gaussian(Random random, int d) {
