@@ -2,6 +2,7 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.checkpoint.CheckpointFile;
@@ -23,6 +24,7 @@ import io.github.reluregions.report.ExactCountReport;
 import io.github.reluregions.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +50,7 @@ final class CountExactCommand implements Callable<Integer> {
     EngineChoice engine;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Stop after this many seconds and report the regions found so far as a lower bound (exit 4).")
+            description = "Stop this many seconds after the command started and report the regions found so far as a lower bound (exit 4).")
     double timeLimit;
 
     @Mixin
@@ -107,7 +109,7 @@ final class CountExactCommand implements Callable<Integer> {
         Network net = problem.network();
         InputDomain domain = problem.domain();
         Tolerances tolerances = tolerance.tolerances();
-        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
+        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (emitModel != null) {
@@ -116,6 +118,9 @@ final class CountExactCommand implements Callable<Integer> {
 
         try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
             ExactCounter counter = counter(problem, tolerances, err);
+            // Before the count, so that its deadline leaves them out of the time after it (a second or two on
+            // MNIST-sized nets).
+            List<RegionBound> bounds = AnalyticalBounds.of(net, domain);
             long start = System.nanoTime();
             CountResult result;
             try (Progress ignored = Progress.start(progress, monitor, err);
@@ -125,7 +130,7 @@ final class CountExactCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
-                    engine.label(), result, seconds, AnalyticalBounds.of(net, domain));
+                    engine.label(), result, seconds, bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return exitCode(result);

@@ -2,6 +2,7 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.engine.SearchMonitor;
@@ -16,6 +17,7 @@ import io.github.reluregions.probabilistic.RunStatus;
 import io.github.reluregions.report.ProbabilisticCountReport;
 import io.github.reluregions.report.ReportWriter;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +75,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Stop after this many seconds and report what was reached (exit 4): the lower bound "
+            description = "Stop this many seconds after the command started and report what was reached (exit 4): the lower bound "
                     + "from the levels finished, no estimate.")
     double timeLimit;
 
@@ -98,16 +100,17 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         ProblemInput.Problem problem = input.read();
         Network net = problem.network();
         Tolerances tolerances = tolerance.tolerances();
-        CellCounter counter = cellCounter(net, problem, tolerances);
+        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
+        CellCounter counter = cellCounter(net, problem, tolerances, monitor);
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
                 hashChoice, runSeed, Workers.of(threads));
-        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit);
         RunStatus status = new RunStatus();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
         try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
+            List<RegionBound> bounds = AnalyticalBounds.of(net, problem.domain()); // before the deadline runs out
             long start = System.nanoTime();
             ProbabilisticResult result;
             try (Progress ignored = Progress.start(progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",
@@ -117,7 +120,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             ProbabilisticCountReport report = ProbabilisticCountReport.of(problem.networkSummary(),
                     problem.domainSummary(), MethodConverter.label(method), confidence, epsilon, result, seconds,
-                    AnalyticalBounds.of(net, problem.domain()));
+                    bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return exitCode(result);
@@ -159,14 +162,16 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         throw new InvalidInputException("Unknown XOR family '" + hash + "'.", "Maybe --hash=staircase or --hash=dense.");
     }
 
-    private CellCounter cellCounter(Network net, ProblemInput.Problem problem, Tolerances tolerances) {
+    private CellCounter cellCounter(Network net, ProblemInput.Problem problem, Tolerances tolerances,
+            SearchMonitor monitor) {
         String name = engine.toLowerCase(Locale.ROOT);
         switch (name) {
             case "lp":
                 return CellCounter.lp(net, problem.domain(), tolerances);
             case "milp":
                 return CellCounter.model("milp", net, problem.domain(), tolerances,
-                        (network, domain) -> MilpModel.compile(network, domain, tolerances.interiorRadius()));
+                        (network, domain) -> MilpModel.compile(network, domain, tolerances.interiorRadius(),
+                                monitor.solveLimit()));
             case "cpsat":
                 return CellCounter.model("cpsat", net, problem.domain(), tolerances,
                         (network, domain) -> CpSatModel.compile(network, domain, tolerances.interiorRadius()));

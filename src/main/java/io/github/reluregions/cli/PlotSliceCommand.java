@@ -79,7 +79,7 @@ final class PlotSliceCommand implements Callable<Integer> {
     double tolerance;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Stop counting after this many seconds and draw the regions found so far (exit 4).")
+            description = "Stop counting this many seconds after the command started and draw the regions found so far (exit 4).")
     double timeLimit;
 
     @Mixin
@@ -133,7 +133,7 @@ final class PlotSliceCommand implements Callable<Integer> {
 
         Tolerances tolerances = Tolerances.defaults().withInteriorRadius(tolerance);
         Slice slice = new Slicer(new LpEngine()).slice(net, plane, domain, tolerances,
-                SearchMonitor.withTimeLimit(timeLimit));
+                SearchMonitor.withTimeLimit(timeLimit, Main.commandStart()));
         CountResult count = slice.count();
         String regions = count.regions() + (count.regions() == 1 ? " region" : " regions")
                 + (count.complete() ? " (exact)" : " found (incomplete: a lower bound)");

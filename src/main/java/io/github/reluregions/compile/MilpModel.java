@@ -14,6 +14,7 @@ import io.github.reluregions.network.Network;
 import io.github.reluregions.solver.LinearBalls;
 import io.github.reluregions.solver.NativeLibraryException;
 import io.github.reluregions.solver.OrTools;
+import io.github.reluregions.solver.SolveLimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class MilpModel extends PatternModel {
     private long domainCuts;
     private volatile boolean interrupted;
 
-    private MilpModel(Network network, InputDomain domain, double tau) {
+    private MilpModel(Network network, InputDomain domain, double tau, SolveLimit limit) {
         super(network, domain);
         OrTools.load();
         solver = MPSolver.createSolver("SCIP");
@@ -75,7 +76,7 @@ public final class MilpModel extends PatternModel {
         if (!solver.setSolverSpecificParametersAsString(SCIP_PARAMETERS)) {
             throw new IllegalStateException("SCIP refused the parameters " + SCIP_PARAMETERS);
         }
-        NeuronBounds bounds = NeuronBounds.tightenedByLp(network, domain);
+        NeuronBounds bounds = NeuronBounds.tightenedByLp(network, domain, limit);
         this.boundLps = bounds.lps();
         this.x = inputVariables(solver, domain, tau, "x");
         if (domain instanceof Ball ball && ball.norm() == Norm.L1) {
@@ -97,14 +98,15 @@ public final class MilpModel extends PatternModel {
      *
      * @param interiorRadius the tolerance {@code tau}: patterns whose regions hold a ball of radius above it
      *     stay feasible
+     * @param limit when to stop tightening the neuron bounds by LP (the rest keep their propagated bounds)
      * @throws InvalidInputException for R^d
      */
-    public static MilpModel compile(Network network, InputDomain domain, double interiorRadius) {
+    public static MilpModel compile(Network network, InputDomain domain, double interiorRadius, SolveLimit limit) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
         requireBounded(domain, "milp");
         domain.requireDimension(network.inputDimension());
-        return new MilpModel(network, domain, interiorRadius);
+        return new MilpModel(network, domain, interiorRadius, limit);
     }
 
     static void requireBounded(InputDomain domain, String engine) {

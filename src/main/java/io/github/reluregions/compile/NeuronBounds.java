@@ -1,26 +1,19 @@
 package io.github.reluregions.compile;
 
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
-import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.domain.Norm;
 import io.github.reluregions.network.Layer;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.propagation.CrownBounds;
-import io.github.reluregions.solver.LinearBalls;
-import io.github.reluregions.solver.NativeLibraryException;
-import io.github.reluregions.solver.OrTools;
+import io.github.reluregions.solver.SolveLimit;
+import java.util.Arrays;
 
 /**
  * Pre-activation bounds of every hidden neuron over the domain, and the stable neurons they prove:
  * linear-relaxation propagation ({@link CrownBounds}: exact on the first layer, never looser than interval
  * arithmetic) widened against rounding, then optionally tightened by LP — for each neuron of the
  * second and later hidden layers still unstable, the largest and smallest pre-activation over the triangle
- * relaxation of the earlier layers (GLOP), widened by GLOP's tolerance. Both are sound: every input of the
+ * relaxation of the earlier layers (GLOP), as proved by GLOP's duals. Both are sound: every input of the
  * domain has its pre-activations inside the bounds. A neuron is stably on when its lower bound is
  * positive and stably off when its upper bound is at most 0 (a neuron that is 0 on an open set is off, as
  * in every engine).
@@ -28,8 +21,6 @@ import io.github.reluregions.solver.OrTools;
 final class NeuronBounds {
     /** Widening of propagated bounds, relative to the size of their terms: far above double rounding. */
     static final double ROUNDING_PAD = 1e-12;
-    /** Widening of an LP optimum, relative to its size (GLOP's tolerances are about 1e-9). */
-    static final double LP_PAD = 1e-7;
 
     private final double[][] lower;
     private final double[][] upper;
@@ -62,58 +53,53 @@ final class NeuronBounds {
 
     /**
      * Propagated bounds tightened by LP, layer by layer; cost: two LPs per neuron past layer 0 that
-     * propagation leaves unstable.
+     * propagation leaves unstable. GLOP's optimum is not trusted: each bound is the one its duals prove
+     * ({@link RelaxationLp#certifiedMaximum}), whatever GLOP reports. Once {@code limit} says stop, the
+     * neurons not yet tightened keep their propagated bounds (sound, only looser), and no LP runs past the
+     * seconds left.
      */
-    static NeuronBounds tightenedByLp(Network network, InputDomain domain) {
+    static NeuronBounds tightenedByLp(Network network, InputDomain domain, SolveLimit limit) {
         NeuronBounds bounds = propagated(network, domain);
         if (network.hiddenLayerCount() == 1) {
             return bounds; // the first layer's intervals are exact
         }
-        OrTools.load();
-        MPSolver lp = MPSolver.createSolver("GLOP");
-        if (lp == null) {
-            throw new NativeLibraryException("OR-Tools could not create the GLOP solver.", null);
-        }
-        try {
-            return bounds.tighten(network, domain, lp);
-        } finally {
-            lp.delete();
+        try (RelaxationLp lp = new RelaxationLp()) {
+            return bounds.tighten(network, domain, lp, limit);
         }
     }
 
-    private NeuronBounds tighten(Network network, InputDomain domain, MPSolver lp) {
+    private NeuronBounds tighten(Network network, InputDomain domain, RelaxationLp lp, SolveLimit limit) {
         long solved = 0;
-        MPVariable[] inputs = MilpModel.inputVariables(lp, domain, 0, "x");
-        if (domain instanceof Ball ball && ball.norm() == Norm.L1) {
-            LinearBalls.addL1Ball(lp, inputs, ball, ball.radius(), null, 0);
+        // The domain's bounding box (an L1 or L2 ball relaxed to it): every input of the domain lies in it.
+        int[] previous = new int[domain.dimension()];
+        for (int j = 0; j < previous.length; j++) {
+            double[] unit = new double[previous.length];
+            unit[j] = 1;
+            Interval range = domain.range(unit, 0);
+            previous[j] = lp.variable(range.lo(), range.hi());
         }
-        MPVariable[] previous = inputs;
         for (int l = 0; l + 1 < network.hiddenLayerCount(); l++) {
             previous = relaxLayer(lp, network.hiddenLayer(l), l, previous);
             Layer next = network.hiddenLayer(l + 1);
-            MPObjective objective = lp.objective();
             for (int i = 0; i < next.outputSize(); i++) {
                 if (lower[l + 1][i] > 0 || upper[l + 1][i] <= 0) {
                     continue;
                 }
-                objective.clear();
+                double[] objective = new double[previous.length];
                 for (int k = 0; k < previous.length; k++) {
-                    if (previous[k] != null) {
-                        objective.setCoefficient(previous[k], next.weight(i, k));
+                    objective[k] = previous[k] < 0 ? 0 : next.weight(i, k);
+                }
+                for (int sign = 1; sign >= -1; sign -= 2) {
+                    if (limit.reached()) {
+                        return new NeuronBounds(lower, upper, solved);
                     }
-                }
-                objective.setOffset(next.bias(i));
-                objective.setMaximization();
-                solved++;
-                if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) {
-                    double value = objective.value();
-                    upper[l + 1][i] = Math.min(upper[l + 1][i], value + LP_PAD * (1 + Math.abs(value)));
-                }
-                objective.setMinimization();
-                solved++;
-                if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) {
-                    double value = objective.value();
-                    lower[l + 1][i] = Math.max(lower[l + 1][i], value - LP_PAD * (1 + Math.abs(value)));
+                    solved++;
+                    double best = lp.certifiedMaximum(previous, objective, sign, limit.secondsLeft().getAsDouble());
+                    if (sign > 0) {
+                        upper[l + 1][i] = Math.min(upper[l + 1][i], next.bias(i) + best);
+                    } else {
+                        lower[l + 1][i] = Math.max(lower[l + 1][i], next.bias(i) - best);
+                    }
                 }
             }
         }
@@ -122,35 +108,38 @@ final class NeuronBounds {
 
     /**
      * Adds hidden layer {@code l} to the LP: its pre-activations as variables within their bounds and its
-     * post-activations as the triangle relaxation of the ReLU; returns the post-activation variables (null
+     * post-activations as the triangle relaxation of the ReLU; returns the post-activation variables (-1
      * for stably-off neurons, which output 0).
      */
-    private MPVariable[] relaxLayer(MPSolver lp, Layer layer, int l, MPVariable[] inputs) {
-        double inf = MPSolver.infinity();
-        MPVariable[] outputs = new MPVariable[layer.outputSize()];
+    private int[] relaxLayer(RelaxationLp lp, Layer layer, int l, int[] inputs) {
+        int[] outputs = new int[layer.outputSize()];
         for (int i = 0; i < layer.outputSize(); i++) {
             double lo = lower[l][i];
             double hi = upper[l][i];
-            MPVariable z = lp.makeNumVar(lo, hi, "z" + l + "_" + i);
-            MPConstraint affine = lp.makeConstraint(layer.bias(i), layer.bias(i));
-            affine.setCoefficient(z, 1);
+            int z = lp.variable(lo, hi);
+            // z - sum_k w_ik a_k = b_i
+            int[] vars = new int[inputs.length + 1];
+            double[] coefficients = new double[inputs.length + 1];
+            int n = 0;
+            vars[n] = z;
+            coefficients[n++] = 1;
             for (int k = 0; k < inputs.length; k++) {
-                if (inputs[k] != null) {
-                    affine.setCoefficient(inputs[k], -layer.weight(i, k));
+                if (inputs[k] >= 0) {
+                    vars[n] = inputs[k];
+                    coefficients[n++] = -layer.weight(i, k);
                 }
             }
+            lp.constraint(layer.bias(i), layer.bias(i), Arrays.copyOf(vars, n), Arrays.copyOf(coefficients, n));
             if (lo > 0) {
                 outputs[i] = z;
             } else if (hi > 0) {
-                MPVariable h = lp.makeNumVar(0, hi, "h" + l + "_" + i);
-                MPConstraint above = lp.makeConstraint(0, inf);
-                above.setCoefficient(h, 1);
-                above.setCoefficient(z, -1);
+                int h = lp.variable(0, hi);
+                lp.constraint(0, Double.POSITIVE_INFINITY, new int[] {h, z}, new double[] {1, -1}); // h >= z
                 // h <= hi (z - lo) / (hi - lo)
-                MPConstraint chord = lp.makeConstraint(-inf, -hi * lo);
-                chord.setCoefficient(h, hi - lo);
-                chord.setCoefficient(z, -hi);
+                lp.constraint(Double.NEGATIVE_INFINITY, -hi * lo, new int[] {h, z}, new double[] {hi - lo, -hi});
                 outputs[i] = h;
+            } else {
+                outputs[i] = -1;
             }
         }
         return outputs;

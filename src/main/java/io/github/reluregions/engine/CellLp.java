@@ -117,7 +117,7 @@ final class CellLp implements AutoCloseable {
      * deadline or an interrupt is met inside a long LP too.
      */
     void stopWhen(SearchMonitor monitor) {
-        lp.stopWhen(new SolveLimit(monitor::shouldStop, monitor::secondsLeft));
+        lp.stopWhen(monitor.solveLimit());
     }
 
     /** How many half-spaces the cell holds. */

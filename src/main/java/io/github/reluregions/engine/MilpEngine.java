@@ -15,6 +15,7 @@ public final class MilpEngine implements ExactCounter {
     public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
             RegionListener listener) {
         return ModelSearch.count(network, domain, tolerances, monitor, listener,
-                (net, searchDomain) -> MilpModel.compile(net, searchDomain, tolerances.interiorRadius()));
+                (net, searchDomain) -> MilpModel.compile(net, searchDomain, tolerances.interiorRadius(),
+                        monitor.solveLimit()));
     }
 }

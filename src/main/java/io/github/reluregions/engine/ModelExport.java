@@ -1,5 +1,6 @@
 package io.github.reluregions.engine;
 
+import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
@@ -49,7 +50,7 @@ public final class ModelExport {
         Network net = scaling.apply(network);
         InputDomain searchDomain = scaling.apply(domain);
         double tau = tolerances.interiorRadius();
-        try (CompiledModel model = format.engine().equals("milp") ? MilpModel.compile(net, searchDomain, tau)
+        try (CompiledModel model = format.engine().equals("milp") ? MilpModel.compile(net, searchDomain, tau, SolveLimit.NONE)
                 : CpSatModel.compile(net, searchDomain, tau)) {
             model.write(file, format);
             return new Summary(file.toString(), format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),

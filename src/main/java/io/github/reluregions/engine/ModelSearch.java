@@ -1,5 +1,6 @@
 package io.github.reluregions.engine;
 
+import io.github.reluregions.ExecutionFailures;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.PatternSolution;
 import io.github.reluregions.domain.InputDomain;
@@ -10,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
@@ -82,7 +87,11 @@ public final class ModelSearch {
         OnceEach once = new OnceEach(scaling.wrap(listener));
         for (int level = 0; ; level++) {
             boolean last = level == compilers.size() - 1;
-            try (CompiledModel model = compilers.get(level).apply(searchNetwork, searchDomain);
+            CompiledModel compiled = compileWithin(compilers.get(level), searchNetwork, searchDomain, monitor);
+            if (compiled == null) {
+                return new CountResult(once.regions(), false, monitor.stopReason(), 0, SearchStats.none(tolerances));
+            }
+            try (CompiledModel model = compiled;
                     PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);
                     Watcher watcher = new Watcher(model, monitor)) {
                 certifier.stopWhen(monitor);
@@ -91,6 +100,41 @@ public final class ModelSearch {
                 return scaling.toInput(result);
             } catch (TooCoarse coarse) {
                 // the next, finer model starts over
+            }
+        }
+    }
+
+    /**
+     * Compiles on a daemon thread and waits for it while the count may go on: building a model of an
+     * MNIST-sized net (the CP-SAT model's exact integer plan, the MILP's bound LPs) can take longer than
+     * a short time limit. Null once the monitor says stop first; the model, when it comes, is then closed.
+     */
+    private static CompiledModel compileWithin(BiFunction<Network, InputDomain, CompiledModel> compiler,
+            Network network, InputDomain domain, SearchMonitor monitor) {
+        CompletableFuture<CompiledModel> future = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                future.complete(compiler.apply(network, domain));
+            } catch (Throwable failure) {
+                future.completeExceptionally(failure);
+            }
+        }, "model-compiler");
+        builder.setDaemon(true);
+        builder.start();
+        while (true) {
+            try {
+                return future.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException waiting) {
+                if (monitor.shouldStop()) {
+                    future.thenAccept(CompiledModel::close);
+                    return null;
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                future.thenAccept(CompiledModel::close);
+                return null;
+            } catch (ExecutionException failed) {
+                throw ExecutionFailures.unchecked(failed);
             }
         }
     }
@@ -149,6 +193,11 @@ public final class ModelSearch {
 
         OnceEach(RegionListener listener) {
             this.listener = listener;
+        }
+
+        /** The certified regions heard so far, from every model. */
+        long regions() {
+            return next;
         }
 
         RegionListener attempt(boolean last) {

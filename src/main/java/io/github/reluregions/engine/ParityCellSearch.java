@@ -140,10 +140,11 @@ public final class ParityCellSearch {
          * not decided yet (each crossed its parent). The cell holds this node's half-spaces.
          */
         private void node(int layer, LocalLayer local, int[] candidates, List<Point> points, double weight) {
+            // Every node: in 784 dimensions one node's LPs can take a while, and the check is cheap.
+            if (monitor.shouldStop()) {
+                throw new SearchStop(monitor.stopReason());
+            }
             if ((++nodes & 63) == 0) {
-                if (monitor.shouldStop()) {
-                    throw new SearchStop(monitor.stopReason());
-                }
                 monitor.publish(tally.regions(), cell.solveCount(), tally.explored());
             }
             int offset = layerOffset[layer];

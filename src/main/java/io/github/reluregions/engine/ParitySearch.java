@@ -198,10 +198,11 @@ public final class ParitySearch {
 
         /** Decides neuron {@code neuron} of hidden layer {@code layer}, whose pre-activations on this branch are {@code local}. */
         private void decide(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
+            // Every node: in 784 dimensions one node's LPs can take a while, and the check is cheap.
+            if (monitor.shouldStop()) {
+                throw new SearchStop(monitor.stopReason());
+            }
             if ((++nodes & 63) == 0) {
-                if (monitor.shouldStop()) {
-                    throw new SearchStop(monitor.stopReason());
-                }
                 publish();
             }
             int global = layerOffset[layer] + neuron;

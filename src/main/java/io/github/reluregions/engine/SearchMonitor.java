@@ -1,5 +1,6 @@
 package io.github.reluregions.engine;
 
+import io.github.reluregions.solver.SolveLimit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,10 +25,18 @@ public final class SearchMonitor {
 
     /** A monitor whose deadline is {@code seconds} from now; {@code seconds <= 0} means no limit. */
     public static SearchMonitor withTimeLimit(double seconds) {
+        return withTimeLimit(seconds, System.nanoTime());
+    }
+
+    /**
+     * A monitor whose deadline is {@code seconds} after {@code startNanos} ({@link System#nanoTime} scale),
+     * e.g. the command's start; {@code seconds <= 0} means no limit.
+     */
+    public static SearchMonitor withTimeLimit(double seconds, long startNanos) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             return unlimited();
         }
-        return new SearchMonitor(System.nanoTime() + (long) (seconds * 1e9));
+        return new SearchMonitor(startNanos + (long) (seconds * 1e9));
     }
 
     /** Asks the running count to stop at the next node; its partial result is then returned. */
@@ -51,6 +60,11 @@ public final class SearchMonitor {
     /** True once the count should stop: interrupted or past the deadline. */
     public boolean shouldStop() {
         return interrupted.get() || isPastDeadline();
+    }
+
+    /** The same stop and seconds left, as a solver's limit. */
+    public SolveLimit solveLimit() {
+        return new SolveLimit(this::shouldStop, this::secondsLeft);
     }
 
     /** Why a count that stops now stops: {@code INTERRUPTED} or {@code TIME_LIMIT}. */

@@ -1,5 +1,6 @@
 package io.github.reluregions.local;
 
+import io.github.reluregions.ExecutionFailures;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
@@ -153,14 +154,7 @@ public final class LocalCounter {
             throw new IllegalStateException("Interrupted while waiting for the local counts", e);
         } catch (ExecutionException e) {
             interrupt();
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw ExecutionFailures.unchecked(e);
         } finally {
             workers.shutdownNow();
         }

@@ -12,6 +12,7 @@ import com.google.ortools.sat.CpModelProto;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.protobuf.TextFormat;
+import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -39,7 +40,7 @@ class CompiledModelTest {
     Path tmp;
 
     static CompiledModel compile(String solver, Network net, InputDomain domain) {
-        return solver.equals("milp") ? MilpModel.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS)
+        return solver.equals("milp") ? MilpModel.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS, SolveLimit.NONE)
                 : CpSatModel.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS);
     }
 

@@ -18,6 +18,7 @@ import io.github.reluregions.propagation.CrownBounds;
 import io.github.reluregions.propagation.IntervalBounds;
 import io.github.reluregions.solver.LinearBalls;
 import io.github.reluregions.solver.OrTools;
+import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.testing.Nets;
 import java.util.Arrays;
 import java.util.Random;
@@ -50,7 +51,7 @@ class NeuronBoundsTest {
             InputDomain domain) {
         Interval[][] exact = exactRanges(net, domain);
         CrownBounds crown = CrownBounds.of(net, domain);
-        NeuronBounds lp = NeuronBounds.tightenedByLp(net, domain);
+        NeuronBounds lp = NeuronBounds.tightenedByLp(net, domain, SolveLimit.NONE);
         for (int l = 0; l < exact.length; l++) {
             for (int i = 0; i < exact[l].length; i++) {
                 String where = name + ": layer " + l + " neuron " + i + ", exact " + exact[l][i];
@@ -80,16 +81,41 @@ class NeuronBoundsTest {
         Ball ball = Ball.of(center, 0.03, Norm.LINF);
         CrownBounds crown = CrownBounds.of(net, ball);
         IntervalBounds intervals = IntervalBounds.padded(net, ball, NeuronBounds.ROUNDING_PAD);
-        NeuronBounds bounds = NeuronBounds.tightenedByLp(net, ball);
+        NeuronBounds bounds = NeuronBounds.tightenedByLp(net, ball, SolveLimit.NONE);
         int crownUnstable = unstableInLayer1(crown.layers().get(1));
         int intervalUnstable = unstableInLayer1(intervals.layers().get(1));
         assertEquals(2L * crownUnstable, bounds.lps());
         System.out.printf("64-d net 24x2, linf ball r=0.03: layer 1 unstable CROWN %d, interval %d; LPs %d%n",
                 crownUnstable, intervalUnstable, bounds.lps());
         assertTrue(crownUnstable < intervalUnstable, crownUnstable + " unstable vs " + intervalUnstable);
+        int tighter = 0;
         for (int i = 0; i < 24; i++) {
             assertTrue(crown.bound(1, i).lo() <= bounds.lower(1, i) && bounds.upper(1, i) <= crown.bound(1, i).hi());
+            double width = crown.bound(1, i).hi() - crown.bound(1, i).lo();
+            if (bounds.upper(1, i) - bounds.lower(1, i) < 0.99 * width) {
+                tighter++;
+            }
         }
+        // The duals' certificate is tight, not just sound: the LP narrows most unstable neurons.
+        assertTrue(tighter >= crownUnstable / 2, tighter + " of " + crownUnstable + " narrowed by the LP");
+    }
+
+    /** Once the limit says stop, no more LPs run and the neurons left keep their propagated bounds. */
+    @Test
+    void theLpTighteningStopsWhenItsLimitSaysSo() {
+        Network net = Nets.randomNet(new int[] {64, 24, 24}, 7);
+        Ball ball = Ball.of(new double[64], 0.05, Norm.LINF);
+        NeuronBounds propagated = NeuronBounds.propagated(net, ball);
+        NeuronBounds none = NeuronBounds.tightenedByLp(net, ball, new SolveLimit(() -> true, () -> 0));
+        assertEquals(0, none.lps());
+        for (int i = 0; i < 24; i++) {
+            assertEquals(propagated.lower(1, i), none.lower(1, i));
+            assertEquals(propagated.upper(1, i), none.upper(1, i));
+        }
+        int[] asked = {0};
+        NeuronBounds five = NeuronBounds.tightenedByLp(net, ball,
+                new SolveLimit(() -> ++asked[0] > 5, () -> Double.POSITIVE_INFINITY));
+        assertEquals(5, five.lps());
     }
 
     private static int unstableInLayer1(Interval[] layer) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
@@ -37,7 +38,7 @@ class ModelSearchTest {
     @Test
     void aRegionLimitStopsWithALowerBound() {
         long total = new LpEngine().count(NET, BOX).regions();
-        try (CompiledModel model = MilpModel.compile(NET, BOX, TAU)) {
+        try (CompiledModel model = MilpModel.compile(NET, BOX, TAU, SolveLimit.NONE)) {
             CountResult partial = enumerate(model, null, 5, new HashSet<>());
             assertEquals(5, partial.regions());
             assertEquals(StopReason.REGION_LIMIT, partial.stopReason());
@@ -59,7 +60,7 @@ class ModelSearchTest {
         Set<String> split = new HashSet<>();
         long sum = 0;
         for (int value = 0; value <= 1; value++) {
-            try (CompiledModel model = MilpModel.compile(NET, BOX, TAU)) {
+            try (CompiledModel model = MilpModel.compile(NET, BOX, TAU, SolveLimit.NONE)) {
                 int[] fixing = new int[model.binaries().size()];
                 Arrays.fill(fixing, CompiledModel.FREE);
                 fixing[0] = value;
@@ -74,7 +75,7 @@ class ModelSearchTest {
         Set<String> byParity = new HashSet<>();
         long paritySum = 0;
         for (boolean odd : new boolean[] {false, true}) {
-            try (CompiledModel model = MilpModel.compile(NET, BOX, TAU)) {
+            try (CompiledModel model = MilpModel.compile(NET, BOX, TAU, SolveLimit.NONE)) {
                 int[] subset = {0, 2, 3, model.binaries().size() - 1};
                 model.addParity(subset, odd);
                 Set<String> cell = new HashSet<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.domain.Box;
@@ -151,7 +152,7 @@ class ProbabilisticCounterTest {
         Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json")); // 97 regions in [-2, 2]^2
         Box box = Box.cube(2, -2, 2);
         CellCounter milp = CellCounter.model("milp", net, box, TOLERANCES,
-                (n, d) -> MilpModel.compile(n, d, TOLERANCES.interiorRadius()));
+                (n, d) -> MilpModel.compile(n, d, TOLERANCES.interiorRadius(), SolveLimit.NONE));
         CellCounter cpsat = CellCounter.model("cpsat", net, box, TOLERANCES,
                 (n, d) -> CpSatModel.compile(n, d, TOLERANCES.interiorRadius()));
         for (CellCounter counter : List.of(milp, cpsat)) {
