@@ -116,3 +116,11 @@ def test_stderr_is_split_into_the_progress_line_and_ordinary_lines():
         _process._read_stderr(stream, recorder, lines)
     assert recorder.shown == ["1 regions, 2 LPs   ", "3 regions, 4 LPs   "]
     assert lines == ["note: a", "error: bad", "Maybe x."]
+
+
+def test_a_time_limit_of_plot_slice_draws_the_regions_found_as_a_lower_bound(tmp_path):
+    picture = rr.plot_slice(BIG, tmp_path / "slice.png", origin=[0.0] * 8, u=[1.0] + [0.0] * 7,
+                            v=[0.0, 1.0] + [0.0] * 6, window=(-1, 1), time_limit=0.5, width=200)
+    assert picture.complete is False and picture.status is rr.Status.LOWER_BOUND and picture.exit_code == 4
+    assert picture.regions > 0 and picture.area_gap is None and "window [-1.0, 1.0]^2" in picture.where
+    assert (tmp_path / "slice.png").stat().st_size > 0
