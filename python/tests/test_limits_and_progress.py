@@ -72,7 +72,9 @@ def test_ctrl_c_stops_the_tool_and_returns_its_partial_report(repo):
             seen += chunk
         assert b"LPs" in seen, seen.decode(errors="replace")
         child.send_signal(signal.SIGINT)  # what Ctrl-C in a terminal or a notebook's interrupt does
+        interrupted = time.monotonic()
         out, _ = child.communicate(timeout=60)
+        stopping = time.monotonic() - interrupted
     finally:
         if child.poll() is None:
             child.kill()
@@ -80,6 +82,7 @@ def test_ctrl_c_stops_the_tool_and_returns_its_partial_report(repo):
     report = json.loads(out)
     assert report["stop"] == "interrupted" and report["complete"] is False and report["regions"] > 0
     assert report["exit"] in (130, 143)
+    assert stopping < 20, f"{stopping:.1f} s from Ctrl-C to the report: the tool was not signalled at once"
 
 
 def test_progress_without_tqdm_is_the_tools_own_line(monkeypatch, capsys):
