@@ -130,7 +130,7 @@ final class CountExactCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
-                    engine.label(), result, seconds, bounds);
+                    engine.label(), result, seconds, tolerances.appliedIn(domain), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return exitCode(result);

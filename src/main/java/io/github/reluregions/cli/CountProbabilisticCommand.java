@@ -120,7 +120,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             ProbabilisticCountReport report = ProbabilisticCountReport.of(problem.networkSummary(),
                     problem.domainSummary(), MethodConverter.label(method), confidence, epsilon, result, seconds,
-                    bounds);
+                    tolerances.appliedIn(problem.domain()), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return exitCode(result);

@@ -1,6 +1,7 @@
 package io.github.reluregions.engine;
 
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.domain.InputDomain;
 
 /**
  * The one tolerance model of the tool, passed down to every engine.
@@ -47,6 +48,21 @@ public record Tolerances(double interiorRadius, double thinRadius, double zeroGr
     /** These tolerances with another interior radius (the thin radius raised if it would fall below). */
     public Tolerances withInteriorRadius(double radius) {
         return new Tolerances(radius, Math.max(thinRadius, radius), zeroGradient);
+    }
+
+    /**
+     * What the options' radii are multiplied by in {@code domain}: {@code min(1, s)}, {@code s} its scale. The
+     * one rule: {@link UnitScaling} counts in coordinates scaled by the same factor.
+     */
+    public static double inputFactor(InputDomain domain) {
+        return Math.min(1, domain.scale());
+    }
+
+    /** These tolerances as {@code domain}'s count applies them, in input coordinates. */
+    public AppliedTolerances appliedIn(InputDomain domain) {
+        double factor = inputFactor(domain);
+        return new AppliedTolerances(interiorRadius * factor, thinRadius * factor, zeroGradient, factor,
+                AppliedTolerances.RULE);
     }
 
     public boolean isNearDegenerate(double lpRadius) {

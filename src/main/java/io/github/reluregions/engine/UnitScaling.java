@@ -17,8 +17,8 @@ import java.util.List;
 record UnitScaling(double[] center, double scale) {
 
     static UnitScaling forDomain(InputDomain domain) {
-        double scale = domain.scale();
-        if (scale >= 1) {
+        double scale = Tolerances.inputFactor(domain);
+        if (scale == 1) {
             return new UnitScaling(new double[domain.dimension()], 1.0);
         }
         double[] center = new double[domain.dimension()];

@@ -1,6 +1,7 @@
 package io.github.reluregions.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.reluregions.engine.AppliedTolerances;
 import io.github.reluregions.engine.CountResult;
 import io.github.reluregions.engine.SearchStats;
 import io.github.reluregions.bounds.RegionBound;
@@ -20,22 +21,24 @@ import java.util.List;
  * @param stopReason {@code finished}, {@code time-limit} or {@code interrupted}
  * @param exploredFraction share of the search tree finished
  * @param seconds wall-clock time of the count
+ * @param tolerances the tolerances applied, absolute, in input coordinates (the options' values are in
+ *     {@code stats.tolerances})
  * @param stats what the search did
  * @param bounds the analytical upper bounds, for comparison
  */
 @JsonPropertyOrder({"schemaVersion", "command", "network", "domain", "engine", "regions", "complete",
-        "stopReason", "exploredFraction", "seconds", "stats", "bounds"})
+        "stopReason", "exploredFraction", "seconds", "tolerances", "stats", "bounds"})
 public record ExactCountReport(int schemaVersion, String command, NetworkSummary network, DomainSummary domain,
         String engine, BigInteger regions, boolean complete, String stopReason, double exploredFraction,
-        double seconds, SearchStats stats, List<RegionBound> bounds) {
+        double seconds, AppliedTolerances tolerances, SearchStats stats, List<RegionBound> bounds) {
     public static final int SCHEMA_VERSION = 1;
 
     public static ExactCountReport of(NetworkSummary network, DomainSummary domain, String engine,
-            CountResult result, double seconds, List<RegionBound> bounds) {
+            CountResult result, double seconds, AppliedTolerances tolerances, List<RegionBound> bounds) {
         return new ExactCountReport(SCHEMA_VERSION, "count exact", network, domain, engine,
                 BigInteger.valueOf(result.regions()), result.complete(),
                 result.stopReason().label(),
-                result.exploredFraction(), seconds, result.stats(), List.copyOf(bounds));
+                result.exploredFraction(), seconds, tolerances, result.stats(), List.copyOf(bounds));
     }
 
     /** The report for people: a few lines. */
@@ -49,14 +52,17 @@ public record ExactCountReport(int schemaVersion, String command, NetworkSummary
                 .append('\n');
         sb.append(String.format(java.util.Locale.ROOT, "time      %.3f s, %d LPs, %d nodes%n", seconds,
                 stats.lpsSolved(), stats.nodes()));
+        sb.append(String.format(java.util.Locale.ROOT, "tolerance %.3g in input coordinates (--tolerance %.3g x %.3g, "
+                + "the domain's scale up to 1)%n", tolerances.interiorRadius(), stats.tolerances().interiorRadius(),
+                tolerances.factor()));
         if (stats.thinRegions() > 0) {
             sb.append("thin      ").append(stats.thinRegions()).append(" region(s) with inscribed radius below ")
-                    .append(stats.tolerances().thinRadius()).append('\n');
+                    .append(tolerances.thinRadius()).append('\n');
         }
         if (stats.nearDegenerateDropped() > 0) {
             sb.append("dropped   ").append(stats.nearDegenerateDropped())
                     .append(" near-degenerate cell(s) with radius within 100x below the tolerance ")
-                    .append(stats.tolerances().interiorRadius()).append('\n');
+                    .append(tolerances.interiorRadius()).append('\n');
         }
         if (stats.uncertainCells() > 0) {
             sb.append("uncertain ").append(stats.uncertainCells())

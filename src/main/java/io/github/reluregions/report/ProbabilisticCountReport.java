@@ -3,6 +3,7 @@ package io.github.reluregions.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.reluregions.bounds.RegionBound;
+import io.github.reluregions.engine.AppliedTolerances;
 import io.github.reluregions.probabilistic.Estimate;
 import io.github.reluregions.probabilistic.LowerBound;
 import io.github.reluregions.probabilistic.ProbabilisticResult;
@@ -34,6 +35,7 @@ import java.util.Locale;
  * @param seed the seed of every random choice; the same seed gives the same answer
  * @param seconds wall-clock time
  * @param stopReason {@code finished}, {@code time-limit} or {@code interrupted}
+ * @param tolerances the tolerances applied, absolute, in input coordinates
  * @param lowerBoundDetails the confirming level, the XOR family, the levels explored
  * @param estimateDetails thresh, each measurement's XORs and cell count, certification
  * @param stats LPs, model solves and cell searches separately
@@ -42,11 +44,11 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "command", "network", "domain", "engine", "method", "lowerBound", "estimate",
         "exact", "confidence", "epsilon", "xors", "trials", "measurements", "solverCalls", "seed", "seconds",
-        "stopReason", "lowerBoundDetails", "estimateDetails", "stats", "bounds"})
+        "stopReason", "tolerances", "lowerBoundDetails", "estimateDetails", "stats", "bounds"})
 public record ProbabilisticCountReport(int schemaVersion, String command, NetworkSummary network,
         DomainSummary domain, String engine, String method, BigInteger lowerBound, BigInteger estimate, boolean exact,
         double confidence, double epsilon, Integer xors, Integer trials, Integer measurements, long solverCalls,
-        long seed, double seconds, String stopReason, LowerBound lowerBoundDetails, Estimate estimateDetails,
+        long seed, double seconds, String stopReason, AppliedTolerances tolerances, LowerBound lowerBoundDetails, Estimate estimateDetails,
         Stats stats, List<RegionBound> bounds) {
 
     /** What the run solved. */
@@ -54,7 +56,8 @@ public record ProbabilisticCountReport(int schemaVersion, String command, Networ
     }
 
     public static ProbabilisticCountReport of(NetworkSummary network, DomainSummary domain, String method,
-            double confidence, double epsilon, ProbabilisticResult result, double seconds, List<RegionBound> bounds) {
+            double confidence, double epsilon, ProbabilisticResult result, double seconds, AppliedTolerances tolerances,
+            List<RegionBound> bounds) {
         LowerBound bound = result.lowerBound();
         Estimate estimate = result.estimate();
         boolean exact = (bound != null && bound.exact()) || (estimate != null && estimate.exact());
@@ -63,7 +66,7 @@ public record ProbabilisticCountReport(int schemaVersion, String command, Networ
                 estimate == null ? null : estimate.value(), exact, confidence, epsilon,
                 bound == null ? null : bound.xors(), bound == null ? null : bound.trials(),
                 estimate == null ? null : estimate.measurements(), result.solverCalls(), result.seed(), seconds,
-                result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-'), bound, estimate,
+                result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-'), tolerances, bound, estimate,
                 new Stats(result.lps(), result.modelSolves(), result.cellSearches()), List.copyOf(bounds));
     }
 

@@ -40,6 +40,25 @@ class CountExactCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * The report states the tolerances applied in input coordinates: the option's radius times the domain's
+     * scale up to 1 (issue 16), beside the option's own value in stats.
+     */
+    @Test
+    void theReportStatesTheAbsoluteTolerancesApplied() throws IOException {
+        JsonNode wide = run("count", "exact", EXAMPLE, "--box=-2:2", "--tolerance=1e-6", "--json").json();
+        assertEquals(1e-6, wide.get("tolerances").get("interiorRadius").asDouble());
+        assertEquals(1.0, wide.get("tolerances").get("factor").asDouble());
+        assertEquals(1e-6, wide.get("stats").get("tolerances").get("interiorRadius").asDouble());
+        JsonNode small = run("count", "exact", EXAMPLE, "--box=-0.01:0.03", "--json").json();
+        assertEquals(0.02, small.get("tolerances").get("factor").asDouble(), 1e-15);
+        assertEquals(1e-7 * 0.02, small.get("tolerances").get("interiorRadius").asDouble(), 1e-22);
+        assertEquals(1e-5 * 0.02, small.get("tolerances").get("thinRadius").asDouble(), 1e-20);
+        assertEquals(1e-7, small.get("stats").get("tolerances").get("interiorRadius").asDouble());
+        JsonNode probabilistic = run("count", "probabilistic", EXAMPLE, "--box=-0.01:0.03", "--seed=1", "--json").json();
+        assertEquals(1e-7 * 0.02, probabilistic.get("tolerances").get("interiorRadius").asDouble(), 1e-22);
+    }
+
     @Test
     void jsonReportIsOneObjectWithTheExactCountAsANumber() throws IOException {
         Run run = run("count", "exact", EXAMPLE, "--box=-2:2", "--json");
