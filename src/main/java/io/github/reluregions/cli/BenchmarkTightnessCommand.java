@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.benchmark.BenchmarkCase;
 import io.github.reluregions.benchmark.ExactLpCount;
 import io.github.reluregions.benchmark.TightnessBenchmark;
@@ -83,7 +84,7 @@ final class BenchmarkTightnessCommand implements Callable<Integer> {
             output.println("wrote " + file);
         }
         output.flush();
-        return bug ? ExitCodes.SOFTWARE : allComplete ? ExitCodes.OK : ExitCodes.LIMIT_REACHED;
+        return bug ? ExitCode.SOFTWARE.code() : allComplete ? ExitCode.OK.code() : ExitCode.LIMIT_REACHED.code();
     }
 
     private static String line(TightnessResult r) {

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.report.BoundsReport;
 import io.github.reluregions.report.ReportWriter;
@@ -33,6 +34,6 @@ final class BoundsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

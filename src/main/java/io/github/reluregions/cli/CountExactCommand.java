@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.bounds.RegionBound;
@@ -17,7 +18,6 @@ import io.github.reluregions.engine.SearchState;
 import io.github.reluregions.engine.ModelExport;
 import io.github.reluregions.engine.RegionListener;
 import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.StopReason;
 import io.github.reluregions.engine.Tolerances;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.report.ExactCountReport;
@@ -133,7 +133,7 @@ final class CountExactCommand implements Callable<Integer> {
                     engine.label(), result, seconds, tolerances.appliedIn(domain), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
-            return exitCode(result);
+            return result.outcome().exitCode().code();
         }
     }
 
@@ -207,19 +207,7 @@ final class CountExactCommand implements Callable<Integer> {
         ModelExport.Summary summary = ModelExport.write(net, domain, tolerances, emitModel);
         out.print(json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
-    static int exitCode(CountResult result) {
-        if (result.complete()) {
-            return ExitCodes.OK;
-        }
-        if (result.stopReason() == StopReason.INTERRUPTED) {
-            return ExitCodes.INTERRUPTED;
-        }
-        if (result.stopReason() == StopReason.TIME_LIMIT) {
-            return ExitCodes.LIMIT_REACHED;
-        }
-        return ExitCodes.UNCERTIFIED;
-    }
 }

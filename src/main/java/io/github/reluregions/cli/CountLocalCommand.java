@@ -1,8 +1,8 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.StopReason;
 import io.github.reluregions.local.LocalCount;
 import io.github.reluregions.local.LocalCounter;
 import io.github.reluregions.network.LoadedNetwork;
@@ -116,22 +116,10 @@ final class CountLocalCommand implements Callable<Integer> {
                 stdout.println("table     " + rows.size() + " rows written to " + out);
             }
             stdout.flush();
-            return exitCode(report, counter.isInterrupted());
+            return report.outcome().exitCode().code();
         }
     }
 
-    private static int exitCode(LocalCountReport report, boolean interrupted) {
-        if (report.complete()) {
-            return ExitCodes.OK;
-        }
-        if (interrupted || report.rows().stream().anyMatch(row -> row.stopReason().equals(StopReason.INTERRUPTED.label()))) {
-            return ExitCodes.INTERRUPTED;
-        }
-        if (report.rows().stream().anyMatch(row -> row.stopReason().equals(StopReason.TIME_LIMIT.label()))) {
-            return ExitCodes.LIMIT_REACHED;
-        }
-        return ExitCodes.UNCERTIFIED;
-    }
 
     private static void write(Path file, String text) {
         try {

@@ -1,12 +1,12 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.StopReason;
 import io.github.reluregions.engine.Tolerances;
 import io.github.reluregions.network.Network;
 import io.github.reluregions.probabilistic.CellCounter;
@@ -123,7 +123,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
                     tolerances.appliedIn(problem.domain()), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
-            return exitCode(result);
+            return result.outcome().exitCode().code();
         }
     }
 
@@ -181,16 +181,4 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         }
     }
 
-    static int exitCode(ProbabilisticResult result) {
-        if (result.stopReason() == StopReason.INTERRUPTED) {
-            return ExitCodes.INTERRUPTED;
-        }
-        if (result.stopReason() == StopReason.TIME_LIMIT) {
-            return ExitCodes.LIMIT_REACHED;
-        }
-        if (result.estimate() != null && !result.estimate().certified()) {
-            return ExitCodes.UNCERTIFIED;
-        }
-        return ExitCodes.OK;
-    }
 }

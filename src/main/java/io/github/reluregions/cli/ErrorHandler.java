@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.cluster.ClusterException;
 import io.github.reluregions.solver.NativeLibraryException;
@@ -18,18 +19,18 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof InvalidInputException bad) {
-            return report(err, bad.getMessage(), bad.hint(), ExitCodes.BAD_INPUT);
+            return report(err, bad.getMessage(), bad.hint(), ExitCode.BAD_INPUT.code());
         }
         if (e instanceof ClusterException clusterFailure) {
-            return report(err, clusterFailure.getMessage(), clusterFailure.hint(), ExitCodes.CLUSTER);
+            return report(err, clusterFailure.getMessage(), clusterFailure.hint(), ExitCode.CLUSTER.code());
         }
         if (e instanceof NativeLibraryException nativeFailure) {
-            return report(err, nativeFailure.getMessage(), null, ExitCodes.NATIVE_LIBRARY);
+            return report(err, nativeFailure.getMessage(), null, ExitCode.NATIVE_LIBRARY.code());
         }
         err.println("internal error (a bug in relu-regions; please report it with this trace):");
         e.printStackTrace(err);
         err.flush();
-        return ExitCodes.SOFTWARE;
+        return ExitCode.SOFTWARE.code();
     }
 
     /** One {@code error:} line and the hint, if any; returns {@code exitCode}. */

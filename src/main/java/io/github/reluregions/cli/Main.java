@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import java.lang.management.ManagementFactory;
 import picocli.CommandLine;
 
@@ -36,7 +37,7 @@ public final class Main {
     }
 
     private static void addExitCodeHelp(CommandLine cmd) {
-        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
         for (CommandLine sub : cmd.getSubcommands().values()) {
             addExitCodeHelp(sub);
         }

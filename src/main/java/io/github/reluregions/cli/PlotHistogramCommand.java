@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.plot.Charts;
 import java.io.PrintWriter;
@@ -62,6 +63,6 @@ final class PlotHistogramCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(image.out + ": histogram of " + values.length + " values of " + label + " in " + bins + " bins");
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -157,7 +157,7 @@ final class PlotSliceCommand implements Callable<Integer> {
         }
         out.println();
         out.flush();
-        return CountExactCommand.exitCode(count);
+        return count.outcome().exitCode().code();
     }
 
     private static String planeExample(int d) {

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.plot.Table;
 import io.github.reluregions.plot.Tightness;
 import java.io.PrintWriter;
@@ -39,6 +40,6 @@ final class PlotTightnessCommand implements Callable<Integer> {
         out.println(image.out + ": " + (ratio ? "bound / count ratios" : "bounds and counts") + " from "
                 + rows.rows().size() + " rows");
         out.flush();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

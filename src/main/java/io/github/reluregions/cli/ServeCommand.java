@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.cluster.ClusterAddresses;
 import io.github.reluregions.cluster.ClusterMember;
@@ -63,6 +64,6 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-shutdown"));
         stopped.await();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 }

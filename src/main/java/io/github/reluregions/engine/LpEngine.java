@@ -145,9 +145,9 @@ public final class LpEngine implements ExactCounter {
     public static CountResult result(SearchState end, InputDomain domain, SearchMonitor monitor) {
         StopReason reason = end.finished() ? StopReason.FINISHED : monitor.stopReason();
         SearchStats stats = end.stats();
-        boolean complete = end.finished() && stats.uncertainCells() == 0;
         monitor.publish(end.regions(), stats.lpsSolved(), end.exploredFraction());
-        return new CountResult(end.regions(), complete, reason, end.finished() ? 1.0 : end.exploredFraction(),
+        return new CountResult(end.regions(), Outcome.of(reason, stats.uncertainCells()),
+                end.finished() ? 1.0 : end.exploredFraction(),
                 UnitScaling.forDomain(domain).toInput(stats));
     }
 

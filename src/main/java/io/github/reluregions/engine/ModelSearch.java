@@ -89,7 +89,8 @@ public final class ModelSearch {
             boolean last = level == compilers.size() - 1;
             CompiledModel compiled = compileWithin(compilers.get(level), searchNetwork, searchDomain, monitor);
             if (compiled == null) {
-                return new CountResult(once.regions(), false, monitor.stopReason(), 0, SearchStats.none(tolerances));
+                return new CountResult(once.regions(), Outcome.of(monitor.stopReason(), 0), 0,
+                        SearchStats.none(tolerances));
             }
             try (CompiledModel model = compiled;
                     PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);

@@ -85,8 +85,8 @@ final class Tally {
      * explored share 1 when it finished.
      */
     CountResult result(StopReason reason, SearchStats stats) {
-        boolean complete = reason == StopReason.FINISHED && uncertainCells == 0;
-        return new CountResult(regions, complete, reason, reason == StopReason.FINISHED ? 1.0 : explored, stats);
+        return new CountResult(regions, Outcome.of(reason, uncertainCells),
+                reason == StopReason.FINISHED ? 1.0 : explored, stats);
     }
 
     SearchStats stats(long lpsSolved, long nodes, long stableByDomain, long constantNeurons, long decidedByWitness,

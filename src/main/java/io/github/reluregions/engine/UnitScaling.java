@@ -96,7 +96,7 @@ record UnitScaling(double[] center, double scale) {
         if (isIdentity()) {
             return result;
         }
-        return new CountResult(result.regions(), result.complete(), result.stopReason(), result.exploredFraction(),
+        return new CountResult(result.regions(), result.outcome(), result.exploredFraction(),
                 toInput(result.stats()));
     }
 

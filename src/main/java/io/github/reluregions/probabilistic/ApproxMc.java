@@ -2,7 +2,6 @@ package io.github.reluregions.probabilistic;
 
 import io.github.reluregions.engine.CountResult;
 import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.StopReason;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -241,11 +240,15 @@ final class ApproxMc {
             status.phase(String.format(Locale.ROOT, "estimate: measurement %d/%d, %d XORs", index + 1, measurements,
                     m));
             CountResult result = counter.count(hash.prefix(m), thresh, monitor);
-            if (result.stopReason() == StopReason.TIME_LIMIT || result.stopReason() == StopReason.INTERRUPTED) {
-                throw new Stopped();
-            }
-            if (result.stopReason() == StopReason.FINISHED && !result.complete()) {
-                certified = false;
+            switch (result.outcome()) {
+                case TIME_LIMIT:
+                case INTERRUPTED:
+                    throw new Stopped();
+                case UNCERTIFIED:
+                    certified = false;
+                    break;
+                default:
+                    break;
             }
             counts.put(m, result.regions());
             return result.regions() < thresh;

@@ -67,7 +67,7 @@ public final class ProbabilisticCounter {
         status.phase("enumerating up to " + thresh + " regions");
         CountResult first = counter.count(ParityHash.none(positions), thresh, monitor);
         long certain = first.regions();
-        if (first.stopReason() == StopReason.FINISHED && first.complete()) {
+        if (first.complete()) {
             LowerBound exact = LowerBound.enumerated(certain, true, options.hash().label(), 0, List.of());
             return new ProbabilisticResult(wantBound ? exact : null, wantEstimate ? approxMc.exact(certain) : null,
                     counter.engine(), options.seed(), StopReason.FINISHED, counter.lps(), counter.modelSolves(),

@@ -1,5 +1,6 @@
 package io.github.reluregions.probabilistic;
 
+import io.github.reluregions.engine.Outcome;
 import io.github.reluregions.engine.StopReason;
 
 /**
@@ -17,6 +18,14 @@ import io.github.reluregions.engine.StopReason;
  */
 public record ProbabilisticResult(LowerBound lowerBound, Estimate estimate, String engine, long seed,
         StopReason stopReason, long lps, long modelSolves, long cellSearches) {
+
+    /**
+     * How the run ended: cut short by a limit or an interrupt, uncertified when the estimate's count of
+     * some cell could not be certified, else exact (every number as stated, at its confidence).
+     */
+    public Outcome outcome() {
+        return Outcome.of(stopReason, estimate != null && !estimate.certified() ? 1 : 0);
+    }
 
     /** Solver calls of every kind. */
     public long solverCalls() {

@@ -56,13 +56,14 @@ public record ExactCountReport(int schemaVersion, String command, NetworkSummary
                 + "the domain's scale up to 1)%n", tolerances.interiorRadius(), stats.tolerances().interiorRadius(),
                 tolerances.factor()));
         if (stats.thinRegions() > 0) {
-            sb.append("thin      ").append(stats.thinRegions()).append(" region(s) with inscribed radius below ")
-                    .append(tolerances.thinRadius()).append('\n');
+            sb.append("thin      ").append(stats.thinRegions()).append(String.format(java.util.Locale.ROOT,
+                    " region(s) with inscribed radius below %.3g%n", tolerances.thinRadius()));
         }
         if (stats.nearDegenerateDropped() > 0) {
             sb.append("dropped   ").append(stats.nearDegenerateDropped())
-                    .append(" near-degenerate cell(s) with radius within 100x below the tolerance ")
-                    .append(tolerances.interiorRadius()).append('\n');
+                    .append(String.format(java.util.Locale.ROOT,
+                    " near-degenerate cell(s) with radius within 100x below the tolerance %.3g%n",
+                    tolerances.interiorRadius()));
         }
         if (stats.uncertainCells() > 0) {
             sb.append("uncertain ").append(stats.uncertainCells())

@@ -1,7 +1,8 @@
 package io.github.reluregions.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.reluregions.engine.StopReason;
+import io.github.reluregions.engine.Outcome;
 import io.github.reluregions.local.LocalCount;
 import io.github.reluregions.local.LocalSummary;
 import java.util.ArrayList;
@@ -62,9 +63,27 @@ public record LocalCountReport(int schemaVersion, String command, NetworkSummary
         for (double radius : radii) {
             summary.add(LocalSummary.of(radius, rows));
         }
-        boolean complete = rows.size() == tasks && rows.stream().allMatch(LocalCount::complete);
+        int notStarted = tasks - rows.size();
         return new LocalCountReport(SCHEMA_VERSION, "count local", network, points, radii, norm, engine, workers,
-                timeLimitSeconds > 0 ? timeLimitSeconds : null, complete, tasks - rows.size(), seconds, summary, rows);
+                timeLimitSeconds > 0 ? timeLimitSeconds : null, outcome(rows, notStarted).exact(), notStarted, seconds,
+                summary, rows);
+    }
+
+    /**
+     * How the run ended: the weakest outcome of its counts, and interrupted when counts were left out
+     * because the run was interrupted before they started.
+     */
+    @JsonIgnore
+    public Outcome outcome() {
+        return outcome(rows, notStarted);
+    }
+
+    private static Outcome outcome(List<LocalCount> rows, int notStarted) {
+        Outcome outcome = notStarted > 0 ? Outcome.INTERRUPTED : Outcome.EXACT;
+        for (LocalCount row : rows) {
+            outcome = outcome.and(row.outcome());
+        }
+        return outcome;
     }
 
     /** The rows as CSV with a header row ({@link #COLUMNS}); an unknown label is an empty cell. */
@@ -135,7 +154,7 @@ public record LocalCountReport(int schemaVersion, String command, NetworkSummary
     }
 
     private static String whyIncomplete(LocalCount row) {
-        return row.uncertainCells() > 0 && row.stopReason().equals(StopReason.FINISHED.label())
+        return row.outcome() == Outcome.UNCERTIFIED
                 ? "uncertain: " + row.uncertainCells() : row.stopReason();
     }
 

@@ -66,7 +66,7 @@ public record ProbabilisticCountReport(int schemaVersion, String command, Networ
                 estimate == null ? null : estimate.value(), exact, confidence, epsilon,
                 bound == null ? null : bound.xors(), bound == null ? null : bound.trials(),
                 estimate == null ? null : estimate.measurements(), result.solverCalls(), result.seed(), seconds,
-                result.stopReason().name().toLowerCase(Locale.ROOT).replace('_', '-'), tolerances, bound, estimate,
+                result.stopReason().label(), tolerances, bound, estimate,
                 new Stats(result.lps(), result.modelSolves(), result.cellSearches()), List.copyOf(bounds));
     }
 

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static io.github.reluregions.cli.CountExactCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class BenchmarkTightnessCommandTest {
     void theBenchmarkWritesTablesAndPlotsWithEveryBoundAboveEveryCount() throws Exception {
         Path out = tmp.resolve("results");
         Run run = run("benchmark", "tightness", "--suite=" + suite(), "--out=" + out, "--time-limit=60", "--threads=1");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("example                      97 regions in"), run.out());
         assertTrue(run.out().contains("gp                           29 regions in"), run.out());
 
@@ -58,7 +59,7 @@ class BenchmarkTightnessCommandTest {
         // plot tightness reads the same table.
         Path png = tmp.resolve("again.png");
         Run plot = run("plot", "tightness", "--in=" + out.resolve("tightness.csv"), "--out=" + png, "--ratio");
-        assertEquals(ExitCodes.OK, plot.exitCode(), plot.err());
+        assertEquals(ExitCode.OK.code(), plot.exitCode(), plot.err());
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("tightness.json").toFile());
         assertEquals(1, json.get("schemaVersion").asInt());
@@ -89,7 +90,7 @@ class BenchmarkTightnessCommandTest {
                 "{\"networks\": [{\"name\": \"big\", \"file\": \"" + net.getFileName() + "\"}]}");
         Path out = tmp.resolve("slow-results");
         Run run = run("benchmark", "tightness", "--suite=" + suite, "--out=" + out, "--time-limit=0.05", "--threads=1");
-        assertEquals(ExitCodes.LIMIT_REACHED, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.LIMIT_REACHED.code(), run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("(lower bound)"), run.out());
         assertTrue(Files.readString(out.resolve("tightness.md")).contains("| >= "));
     }
@@ -105,7 +106,7 @@ class BenchmarkTightnessCommandTest {
     void aSuiteWithTwoNetworksOfOneNameIsBadInput() throws Exception {
         Run run = runExampleSuite("{\"networks\": [{\"name\": \"a\", \"file\": \"example.json\"}, "
                 + "{\"name\": \"a\", \"file\": \"example.json\"}]}");
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
         assertTrue(run.err().contains("two networks named 'a'"), run.err());
         assertTrue(run.err().contains("Maybe"), run.err());
     }
@@ -114,7 +115,7 @@ class BenchmarkTightnessCommandTest {
     void aMissingReferenceListIsSkippedWithANote() throws Exception {
         Run run = runExampleSuite("{\"networks\": [{\"name\": \"a\", \"file\": \"example.json\", "
                 + "\"box\": [[-1, 1], [-1, 1]]}], \"reference\": \"none/cases.json\"}");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         assertTrue(run.out().contains("note: reference cases skipped"), run.out());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class CountExactCommandTest {
     @Test
     void jsonReportIsOneObjectWithTheExactCountAsANumber() throws IOException {
         Run run = run("count", "exact", EXAMPLE, "--box=-2:2", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode report = run.json();
         assertEquals(1, report.get("schemaVersion").asInt());
         assertEquals("count exact", report.get("command").asText());
@@ -79,7 +80,7 @@ class CountExactCommandTest {
     @Test
     void humanReadableReportSaysExact() {
         Run run = run("count", "exact", EXAMPLE, "--box=-2:2");
-        assertEquals(ExitCodes.OK, run.exitCode());
+        assertEquals(ExitCode.OK.code(), run.exitCode());
         assertTrue(run.out().contains("regions   97 (exact)"), run.out());
     }
 
@@ -87,7 +88,7 @@ class CountExactCommandTest {
     void witnessesAreStreamedOnePerRegion() throws IOException {
         Path file = tmp.resolve("w.jsonl");
         Run run = run("count", "exact", EXAMPLE, "--box=-2:2", "--json", "--witnesses=" + file);
-        assertEquals(ExitCodes.OK, run.exitCode());
+        assertEquals(ExitCode.OK.code(), run.exitCode());
         List<String> lines = Files.readAllLines(file);
         assertEquals(97, lines.size());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -98,11 +99,11 @@ class CountExactCommandTest {
     @Test
     void ballAndWholeSpaceDomainsAreReported() throws IOException {
         Run ball = run("count", "exact", EXAMPLE, "--center=0,0", "--radius=1", "--norm=l1", "--json");
-        assertEquals(ExitCodes.OK, ball.exitCode(), ball.err());
+        assertEquals(ExitCode.OK.code(), ball.exitCode(), ball.err());
         assertEquals("ball", ball.json().get("domain").get("type").asText());
         assertEquals("l1", ball.json().get("domain").get("norm").asText());
         Run whole = run("count", "exact", EXAMPLE, "--json");
-        assertEquals(ExitCodes.OK, whole.exitCode(), whole.err());
+        assertEquals(ExitCode.OK.code(), whole.exitCode(), whole.err());
         assertEquals("whole-space", whole.json().get("domain").get("type").asText());
         assertTrue(whole.json().get("regions").asLong() >= 97);
     }
@@ -112,7 +113,7 @@ class CountExactCommandTest {
         // Some 10^5 regions in the box: seconds of counting even on a fast machine, beyond the 0.5 s limit.
         Path net = Nets.writeJson(Nets.randomOneLayer(4, 60, 1), tmp.resolve("big.json"));
         Run run = run("count", "exact", net.toString(), "--box=-5:5", "--time-limit=0.5", "--json");
-        assertEquals(ExitCodes.LIMIT_REACHED, run.exitCode(), run.err());
+        assertEquals(ExitCode.LIMIT_REACHED.code(), run.exitCode(), run.err());
         assertFalse(run.json().get("complete").asBoolean());
         assertEquals("time-limit", run.json().get("stopReason").asText());
     }
@@ -140,7 +141,7 @@ class CountExactCommandTest {
         };
         for (String[] args : cases) {
             Run run = run(args);
-            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + " -> " + run.err());
+            assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertTrue(run.err().startsWith("error: "), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
             assertEquals("", run.out());
@@ -156,7 +157,7 @@ class CountExactCommandTest {
         Path linear = Files.writeString(tmp.resolve("linear.json"), "{\"layers\":[{\"weights\":[[1,1]],\"biases\":[0]}]}");
         Path notACheckpoint = Files.writeString(tmp.resolve("other.json"), "{}");
         Path checkpoint = tmp.resolve("run.json");
-        assertEquals(ExitCodes.OK, run("count", "exact", EXAMPLE, "--box=-2:2", "--checkpoint=" + checkpoint).exitCode());
+        assertEquals(ExitCode.OK.code(), run("count", "exact", EXAMPLE, "--box=-2:2", "--checkpoint=" + checkpoint).exitCode());
         String[][] cases = {
             {nan.toString()},
             {inf.toString()},
@@ -197,7 +198,7 @@ class CountExactCommandTest {
             args[1] = "exact";
             System.arraycopy(cases[c], 0, args, 2, cases[c].length);
             Run run = run(args);
-            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + " -> " + run.err());
+            assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertTrue(run.err().startsWith("error: ") && run.err().contains(expected[c]),
                     String.join(" ", args) + " -> " + run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
@@ -215,7 +216,7 @@ class CountExactCommandTest {
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes());
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(ExitCodes.NATIVE_LIBRARY, child.exitValue(), output);
+        assertEquals(ExitCode.NATIVE_LIBRARY.code(), child.exitValue(), output);
         assertTrue(output.startsWith("error: OR-Tools' native library failed to load"), output);
         assertTrue(output.contains("native-setup/check"), output);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
@@ -223,10 +224,10 @@ class CountExactCommandTest {
 
     @Test
     void usageErrorsExitWith2AndHelpListsExitCodes() {
-        assertEquals(ExitCodes.USAGE, run("count", "exact").exitCode());
-        assertEquals(ExitCodes.USAGE, run("count", "exact", EXAMPLE, "--engine=nope").exitCode());
+        assertEquals(ExitCode.USAGE.code(), run("count", "exact").exitCode());
+        assertEquals(ExitCode.USAGE.code(), run("count", "exact", EXAMPLE, "--engine=nope").exitCode());
         Run help = run("count", "exact", "--help");
-        assertEquals(ExitCodes.OK, help.exitCode());
+        assertEquals(ExitCode.OK.code(), help.exitCode());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("130"), help.out());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class CountExactHighDimWitnessesTest {
         String where = engine + " in " + describe(ball) + ": exit " + code + ", regions " + report.get("regions")
                 + ", complete " + report.get("complete") + ", " + lines.size() + " witnesses; expected " + expected;
         assertAll(where,
-                () -> assertEquals(ExitCodes.OK, code, "exit code; stderr: " + err),
+                () -> assertEquals(ExitCode.OK.code(), code, "exit code; stderr: " + err),
                 () -> assertTrue(report.get("complete").asBoolean(), "complete"),
                 () -> assertEquals(expected, report.get("regions").asLong(), "regions"),
                 () -> assertEquals(report.get("regions").asLong(), lines.size(), "one witness per region"),

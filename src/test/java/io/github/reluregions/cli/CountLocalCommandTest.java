@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static io.github.reluregions.cli.CountExactCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +52,7 @@ class CountLocalCommandTest {
     void countsTheRegionsOfEveryBallAroundEveryPoint(String norm) throws IOException {
         Run run = run("count", "local", net.toString(), "--points=" + points, "--radius=0.5", "--norm=" + norm,
                 "--json", "--threads=2");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode rows = run.json().get("rows");
         assertEquals(3, rows.size());
         assertEquals(List.of(4L, 1L, 2L), List.of(rows.get(0).get("regions").asLong(), rows.get(1).get("regions").asLong(),
@@ -62,7 +63,7 @@ class CountLocalCommandTest {
     @Test
     void severalRadiiGiveOneRowPerPointAndRadiusAndASummaryPerRadius() throws IOException {
         Run run = run("count", "local", net.toString(), "--points=" + points, "--radius=0.5,4", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode report = run.json();
         assertEquals(1, report.get("schemaVersion").asInt());
         assertEquals("count local", report.get("command").asText());
@@ -105,7 +106,7 @@ class CountLocalCommandTest {
     void tableGoesToCsvOrJsonAndPlotHistogramReadsIt() throws IOException {
         Path csv = tmp.resolve("local.csv");
         Run text = run("count", "local", net.toString(), "--points=" + points, "--radius=0.5", "--out=" + csv);
-        assertEquals(ExitCodes.OK, text.exitCode(), text.err());
+        assertEquals(ExitCode.OK.code(), text.exitCode(), text.err());
         assertTrue(text.out().contains("3 rows written to " + csv), text.out());
         assertTrue(text.out().matches("(?s).*0\\.5\\s+3\\s+2\\.33\\s+2\\s+1\\s+4\\s+0\\n.*"), text.out());
         Table table = Table.read(csv);
@@ -115,13 +116,13 @@ class CountLocalCommandTest {
         assertEquals("edge", table.rows().get(2).get(1));
 
         Path json = tmp.resolve("local.json");
-        assertEquals(ExitCodes.OK, run("count", "local", net.toString(), "--points=" + points, "--radius=0.5",
+        assertEquals(ExitCode.OK.code(), run("count", "local", net.toString(), "--points=" + points, "--radius=0.5",
                 "--out=" + json).exitCode());
         assertEquals("[4.0, 1.0, 2.0]", java.util.Arrays.toString(Table.read(json).numbers("regions")));
 
         Path png = tmp.resolve("h.png");
         Run plot = run("plot", "histogram", "--in=" + csv, "--column=regions", "--out=" + png);
-        assertEquals(ExitCodes.OK, plot.exitCode(), plot.err());
+        assertEquals(ExitCode.OK.code(), plot.exitCode(), plot.err());
         assertTrue(Files.size(png) > 0);
     }
 
@@ -129,14 +130,14 @@ class CountLocalCommandTest {
     void pointsFileWithTheWrongNumberOfColumnsIsOneErrorLine() throws IOException {
         Path wide = Files.writeString(tmp.resolve("wide.csv"), "a,b,c,d\n1,2,3,4\n");
         Run run = run("count", "local", net.toString(), "--points=" + wide, "--radius=0.5");
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
         assertTrue(run.err().startsWith("error: The points file " + wide + " has 4 columns but the network has 2 inputs"),
                 run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         assertEquals(2, run.err().lines().count(), run.err()); // the error and its "Maybe" hint
 
         Run digits = run("count", "local", DIGITS, "--points=" + points, "--radius=0.01");
-        assertEquals(ExitCodes.BAD_INPUT, digits.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), digits.exitCode());
         assertTrue(digits.err().contains("has 3 columns but the network has 64 inputs"), digits.err());
     }
 
@@ -145,7 +146,7 @@ class CountLocalCommandTest {
         Path wide = Files.writeString(tmp.resolve("wide.csv"), "id,x1,x2,note,class\n7,0,0,a,4\n8,3,3,b,5\n");
         Run run = run("count", "local", net.toString(), "--points=" + wide, "--columns=x1:x2", "--label=class",
                 "--radius=0.5", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode rows = run.json().get("rows");
         assertEquals(4, rows.get(0).get("regions").asLong());
         assertEquals("5", rows.get(1).get("label").asText());
@@ -153,16 +154,16 @@ class CountLocalCommandTest {
 
         Run byNumber = run("count", "local", net.toString(), "--points=" + wide, "--columns=3,2", "--radius=0.5",
                 "--json");
-        assertEquals(ExitCodes.OK, byNumber.exitCode(), byNumber.err());
+        assertEquals(ExitCode.OK.code(), byNumber.exitCode(), byNumber.err());
         assertEquals("x2,x1", byNumber.json().get("points").get("columns").asText());
         assertNull(byNumber.json().get("rows").get(0).get("label").textValue());
 
         Run tooMany = run("count", "local", net.toString(), "--points=" + wide, "--columns=x1:note", "--radius=0.5");
-        assertEquals(ExitCodes.BAD_INPUT, tooMany.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), tooMany.exitCode());
         assertTrue(tooMany.err().contains("names 3 columns"), tooMany.err());
 
         Run unknown = run("count", "local", net.toString(), "--points=" + wide, "--columns=x1,y", "--radius=0.5");
-        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), unknown.exitCode());
         assertTrue(unknown.err().contains("has no column 'y'"), unknown.err());
     }
 
@@ -170,17 +171,17 @@ class CountLocalCommandTest {
     void headerlessPointsAndBadValuesAreHandled() throws IOException {
         Path bare = Files.writeString(tmp.resolve("bare.csv"), "0,0\n3,3\n");
         Run run = run("count", "local", net.toString(), "--points=" + bare, "--radius=0.5", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         assertEquals(2, run.json().get("rows").size());
 
-        assertEquals(ExitCodes.BAD_INPUT, run("count", "local", net.toString(), "--points=" + bare, "--radius=-1").exitCode());
-        assertEquals(ExitCodes.BAD_INPUT, run("count", "local", net.toString(), "--points=" + bare, "--radius=0.5",
+        assertEquals(ExitCode.BAD_INPUT.code(), run("count", "local", net.toString(), "--points=" + bare, "--radius=-1").exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), run("count", "local", net.toString(), "--points=" + bare, "--radius=0.5",
                 "--out=" + tmp.resolve("t.txt")).exitCode());
-        assertEquals(ExitCodes.BAD_INPUT, run("count", "local", net.toString(), "--points=" + tmp.resolve("missing.csv"),
+        assertEquals(ExitCode.BAD_INPUT.code(), run("count", "local", net.toString(), "--points=" + tmp.resolve("missing.csv"),
                 "--radius=0.5").exitCode());
         Path nan = Files.writeString(tmp.resolve("nan.csv"), "x1,x2\n0,NaN\n");
         Run notFinite = run("count", "local", net.toString(), "--points=" + nan, "--radius=0.5");
-        assertEquals(ExitCodes.BAD_INPUT, notFinite.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), notFinite.exitCode());
         assertTrue(notFinite.err().contains("finite"), notFinite.err());
     }
 
@@ -188,7 +189,7 @@ class CountLocalCommandTest {
     void countThatHitsItsTimeLimitIsALowerBoundAndExitsFour() throws IOException {
         Run run = run("count", "local", net.toString(), "--points=" + points, "--radius=0.5", "--time-limit=1e-9",
                 "--json");
-        assertEquals(ExitCodes.LIMIT_REACHED, run.exitCode(), run.out() + run.err());
+        assertEquals(ExitCode.LIMIT_REACHED.code(), run.exitCode(), run.out() + run.err());
         JsonNode report = run.json();
         assertFalse(report.get("complete").asBoolean());
         assertEquals(1e-9, report.get("timeLimitPerPoint").asDouble());
@@ -203,7 +204,7 @@ class CountLocalCommandTest {
     void digitsNetworkAroundItsTrainingPointsMatchesCountExact() throws IOException {
         Run run = run("count", "local", DIGITS, "--points=testdata/digits/train_points.csv", "--radius=0.01",
                 "--norm=linf", "--threads=2", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode rows = run.json().get("rows");
         assertEquals(50, rows.size());
         Table table = Table.read(Path.of("testdata/digits/train_points.csv"));

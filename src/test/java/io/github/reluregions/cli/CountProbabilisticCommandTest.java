@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ class CountProbabilisticCommandTest {
     @Test
     void jsonReportHasEveryField() throws IOException {
         Run run = run("count", "probabilistic", EXAMPLE, "--box=-2:2", "--method=both", "--seed=9", "--json");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         JsonNode report = run.json();
         assertEquals(1, report.get("schemaVersion").asInt());
         assertEquals("count probabilistic", report.get("command").asText());
@@ -55,12 +56,12 @@ class CountProbabilisticCommandTest {
     @Test
     void aSmallNetworkIsCountedExactly() throws IOException {
         Run run = run("count", "probabilistic", "testdata/integer_2x6x4.json", "--box=-1:1", "--method=both", "--seed=1");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         assertTrue(run.out().contains("(exact"), run.out());
     }
 
     static void assertOneLineError(Run run, String expected) {
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), run.err());
         assertTrue(run.err().contains(expected), run.err());
         assertTrue(run.err().contains("Maybe"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -96,6 +97,6 @@ class CountProbabilisticCommandTest {
     @Test
     void milpNeedsABoundedDomain() {
         Run run = run("count", "probabilistic", EXAMPLE, "--engine=milp");
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err() + run.out());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), run.err() + run.out());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +71,7 @@ class DeadlineTest {
         long start = System.nanoTime();
         CountExactCommandTest.Run run = CountExactCommandTest.run(args.toArray(new String[0]));
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(ExitCodes.LIMIT_REACHED, run.exitCode(), name + ": " + run.err());
+        assertEquals(ExitCode.LIMIT_REACHED.code(), run.exitCode(), name + ": " + run.err());
         JsonNode report = run.json();
         if (report.has("complete")) {
             assertFalse(report.get("complete").asBoolean(), name);

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class InterruptTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         int exit = cli.execute("count", "exact", net.toString(), "--resume=" + checkpoint, "--threads=2", "--json");
-        assertEquals(ExitCodes.OK, exit, out.toString());
+        assertEquals(ExitCode.OK.code(), exit, out.toString());
         JsonNode resumed = new ObjectMapper().readTree(out.toString());
         assertEquals(Nets.generalPositionCount(42, 5), resumed.get("regions").asLong());
         assertTrue(resumed.get("complete").asBoolean());
@@ -79,7 +80,7 @@ class InterruptTest {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
         assertEquals(0, kill.waitFor());
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child should end soon after SIGINT");
-        assertEquals(ExitCodes.INTERRUPTED, child.exitValue(), Files.readString(err));
+        assertEquals(ExitCode.INTERRUPTED.code(), child.exitValue(), Files.readString(err));
         JsonNode report = new ObjectMapper().readTree(out.toFile());
         assertFalse(report.get("complete").asBoolean());
         assertEquals("interrupted", report.get("stopReason").asText());

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static io.github.reluregions.cli.CountExactCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +31,7 @@ class PlotCommandTest {
             Path png = tmp.resolve("slice.png");
             Run plot = run(concat(new String[] {"plot", "slice", EXAMPLE, "--out=" + png, "--width=500", "--height=400"},
                     domain));
-            assertEquals(ExitCodes.OK, plot.exitCode(), plot.err());
+            assertEquals(ExitCode.OK.code(), plot.exitCode(), plot.err());
             assertTrue(plot.out().contains(": " + expected + " regions (exact) in "), plot.out());
             Images.assertPng(png, 500, 400);
         }
@@ -42,7 +43,7 @@ class PlotCommandTest {
         Path svg = tmp.resolve("plane.svg");
         Run run = run("plot", "slice", net.toString(), "--origin=0.1,0,0,-0.2", "--u=1,0,0,0", "--v=0,0.5,0.5,0",
                 "--window=-2:2,-1:3", "--output-zero=0", "--out=" + svg, "--width=300", "--height=200");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         assertTrue(run.out().contains("regions (exact) in plane origin 0.1,0,0,-0.2, u 1,0,0,0, v 0,0.5,0.5,0; "
                 + "window = linf ball of radius 2.0 around [0.0, 1.0]; polygon areas sum to the window's area within"), run.out());
         Images.assertSvg(svg, 300, 200);
@@ -52,7 +53,7 @@ class PlotCommandTest {
     void withoutAHeightTheWindowIsDrawnAtEqualScale() throws Exception {
         Path png = tmp.resolve("wide.png");
         Run run = run("plot", "slice", EXAMPLE, "--box=-2:2,-1:1", "--out=" + png, "--width=600");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         int height = javax.imageio.ImageIO.read(png.toFile()).getHeight();
         assertTrue(height > 300 && height < 450, "a 2:1 window in 600 pixels, with title and axes: height " + height);
     }
@@ -63,18 +64,18 @@ class PlotCommandTest {
         Path bare = Files.writeString(tmp.resolve("q.csv"), "0.5,0.5\n-1,1.5\n");
         for (Path points : new Path[] {headed, bare}) {
             Run run = run("plot", "slice", EXAMPLE, "--box=-2:2", "--points=" + points, "--out=" + tmp.resolve("p.png"));
-            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         }
     }
 
     @Test
     void histogramOfTheWitnessRadiiHasOneValuePerRegion() throws Exception {
         Path witnesses = tmp.resolve("w.jsonl");
-        assertEquals(ExitCodes.OK, run("count", "exact", EXAMPLE, "--box=-2:2", "--witnesses=" + witnesses).exitCode());
+        assertEquals(ExitCode.OK.code(), run("count", "exact", EXAMPLE, "--box=-2:2", "--witnesses=" + witnesses).exitCode());
         Path png = tmp.resolve("radii.png");
         Run run = run("plot", "histogram", "--in=" + witnesses, "--column=radius", "--log10", "--bins=12",
                 "--out=" + png, "--width=400");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         assertTrue(run.out().contains("histogram of 97 values of log10(radius) in 12 bins"), run.out());
         Images.assertPng(png, 400, 300);
     }
@@ -84,12 +85,12 @@ class PlotCommandTest {
         Path csv = Files.writeString(tmp.resolve("tightness.csv"), TightnessTest.CSV);
         Path bars = tmp.resolve("bars.svg");
         Run plain = run("plot", "tightness", "--in=" + csv, "--out=" + bars, "--width=640", "--height=480");
-        assertEquals(ExitCodes.OK, plain.exitCode(), plain.err());
+        assertEquals(ExitCode.OK.code(), plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("bounds and counts from 5 rows"), plain.out());
         Images.assertSvg(bars, 640, 480);
         Path ratios = tmp.resolve("ratios.png");
         Run ratio = run("plot", "tightness", "--in=" + csv, "--ratio", "--out=" + ratios);
-        assertEquals(ExitCodes.OK, ratio.exitCode(), ratio.err());
+        assertEquals(ExitCode.OK.code(), ratio.exitCode(), ratio.err());
         assertTrue(ratio.out().contains("bound / count ratios from 5 rows"), ratio.out());
         Images.assertPng(ratios, 800, 600);
     }
@@ -113,12 +114,12 @@ class PlotCommandTest {
         };
         for (String[] args : cases) {
             Run run = run(args);
-            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", args) + "\n" + run.err());
+            assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), String.join(" ", args) + "\n" + run.err());
             assertTrue(run.err().startsWith("error: "), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         }
         assertFalse(Files.exists(png), "no picture is written for bad input");
-        assertEquals(ExitCodes.USAGE, run("plot", "slice", EXAMPLE, "--box=-2:2").exitCode(), "--out is required");
+        assertEquals(ExitCode.USAGE.code(), run("plot", "slice", EXAMPLE, "--box=-2:2").exitCode(), "--out is required");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,5 +1,6 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class ServeCommandTest {
                     line);
             CountExactCommandTest.Run cluster = CountExactCommandTest.run("count", "exact", CountExactCommandTest.EXAMPLE,
                     "--box=-2:2", "--cluster=127.0.0.1:" + port, "--json");
-            assertEquals(ExitCodes.OK, cluster.exitCode(), cluster.err());
+            assertEquals(ExitCode.OK.code(), cluster.exitCode(), cluster.err());
             JsonNode report = cluster.json();
             assertTrue(report.get("complete").asBoolean());
             assertEquals(97, report.get("regions").asLong(), "the example's count (CountExactCommandTest)");
@@ -60,7 +61,7 @@ class ServeCommandTest {
             System.arraycopy(new String[] {"count", "exact", CountExactCommandTest.EXAMPLE, "--box=-2:2"}, 0, args, 0, 4);
             System.arraycopy(options, 0, args, 4, options.length);
             CountExactCommandTest.Run run = CountExactCommandTest.run(args);
-            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), String.join(" ", options) + ": " + run.err());
+            assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), String.join(" ", options) + ": " + run.err());
             assertTrue(run.err().startsWith("error: --"), run.err());
             assertTrue(run.err().lines().count() <= 2, run.err());
         }
@@ -70,7 +71,7 @@ class ServeCommandTest {
     @Test
     void serveRefusesABadPortInOneLine() {
         CountExactCommandTest.Run run = CountExactCommandTest.run("serve", "--port=70000");
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
         assertEquals("error: --port is 70000; it must be from 1 to 65535.", run.err().lines().findFirst().orElse(""));
     }
 

@@ -8,6 +8,7 @@ import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.engine.ExactCounter;
 import io.github.reluregions.engine.LpEngine;
+import io.github.reluregions.engine.Outcome;
 import io.github.reluregions.engine.StopReason;
 import io.github.reluregions.engine.Tolerances;
 import io.github.reluregions.network.Network;
@@ -90,6 +91,6 @@ class LocalCounterTest {
     }
 
     private static LocalCount row(int point, double radius, long regions, boolean complete) {
-        return new LocalCount(point, null, radius, regions, complete, complete ? "finished" : "time-limit", 0, 0, 0, 0);
+        return new LocalCount(point, null, radius, regions, complete ? Outcome.EXACT : Outcome.TIME_LIMIT, 0, 0, 0, 0);
     }
 }
