@@ -1,7 +1,8 @@
 package io.github.reluregions.benchmark;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
+
 import java.util.Objects;
 
 /**

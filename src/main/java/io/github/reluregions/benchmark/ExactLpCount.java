@@ -1,12 +1,12 @@
 package io.github.reluregions.benchmark;
 
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 
 /** The exact count of {@code count exact --engine=lp}, with default tolerances and a time limit. */
 public final class ExactLpCount implements RegionCount {

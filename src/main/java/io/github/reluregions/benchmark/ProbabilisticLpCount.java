@@ -1,9 +1,9 @@
 package io.github.reluregions.benchmark;
 
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.CellCounter;
 import io.github.reluregions.probabilistic.Estimate;
 import io.github.reluregions.probabilistic.HashChoice;

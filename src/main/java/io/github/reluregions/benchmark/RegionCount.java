@@ -1,7 +1,7 @@
 package io.github.reluregions.benchmark;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 
 /**
  * A way to count a network's regions for the benchmark: {@link ExactLpCount}, and

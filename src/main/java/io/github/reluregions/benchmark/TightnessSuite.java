@@ -2,14 +2,6 @@ package io.github.reluregions.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.network.NetworkReaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.io.NetworkReaders;
+import io.github.reluregions.model.Network;
 
 /**
  * Reads a tightness suite: a JSON file with three optional parts, every path relative to the suite file.

@@ -3,9 +3,10 @@ package io.github.reluregions.bounds;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.propagation.CrownBounds;
 import io.github.reluregions.propagation.PreActivationBounds;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

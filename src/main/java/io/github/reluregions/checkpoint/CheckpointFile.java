@@ -4,10 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.engine.SearchState;
-import io.github.reluregions.engine.SearchStats;
-import io.github.reluregions.engine.SubtreeTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+
+import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.count.SearchStats;
+import io.github.reluregions.count.lp.SearchState;
+import io.github.reluregions.count.lp.SubtreeTask;
 
 /**
  * A checkpoint on disk: JSON with the problem's fingerprint, the counts so far and the open subtrees.

@@ -1,7 +1,8 @@
 package io.github.reluregions.checkpoint;
 
 import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.engine.SubtreeTask;
+import io.github.reluregions.count.lp.SubtreeTask;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,14 +2,15 @@ package io.github.reluregions.cli;
 
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.engine.LpEngine;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.io.LoadedNetwork;
 import io.github.reluregions.local.LocalCount;
 import io.github.reluregions.local.LocalCounter;
-import io.github.reluregions.network.LoadedNetwork;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.report.LocalCountReport;
 import io.github.reluregions.report.NetworkSummary;
 import io.github.reluregions.report.ReportWriter;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -6,8 +6,9 @@ import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.domain.vnnlib.VnnLibProperty;
-import io.github.reluregions.domain.vnnlib.VnnLibReader;
+import io.github.reluregions.io.vnnlib.VnnLibProperty;
+import io.github.reluregions.io.vnnlib.VnnLibReader;
+
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,9 +1,10 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.engine.CpSatEngine;
-import io.github.reluregions.engine.ExactCounter;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.MilpEngine;
+import io.github.reluregions.count.ExactCounter;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.count.model.CpSatEngine;
+import io.github.reluregions.count.model.MilpEngine;
+
 import java.util.Locale;
 
 /** The exact engines offered by {@code count exact --engine}. */

@@ -1,7 +1,8 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.network.LoadedNetwork;
-import io.github.reluregions.network.NetworkReaders;
+import io.github.reluregions.io.LoadedNetwork;
+import io.github.reluregions.io.NetworkReaders;
+
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

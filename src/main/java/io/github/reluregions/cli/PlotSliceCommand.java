@@ -1,18 +1,19 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.plot.SlicePicture;
 import io.github.reluregions.plot.Table;
 import io.github.reluregions.slice.Plane;
 import io.github.reluregions.slice.Slice;
 import io.github.reluregions.slice.Slicer;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

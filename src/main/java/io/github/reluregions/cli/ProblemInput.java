@@ -1,10 +1,11 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.LoadedNetwork;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.io.LoadedNetwork;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.report.DomainSummary;
 import io.github.reluregions.report.NetworkSummary;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

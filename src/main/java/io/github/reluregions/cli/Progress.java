@@ -1,6 +1,7 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.count.SearchMonitor;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

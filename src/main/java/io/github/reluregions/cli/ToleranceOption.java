@@ -1,6 +1,7 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.engine.Tolerances;
+import io.github.reluregions.count.Tolerances;
+
 import picocli.CommandLine.Option;
 
 /** The {@code --tolerance} option of the counting commands: the interior radius a region must exceed. */

@@ -1,8 +1,9 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.engine.RegionListener;
+import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.report.ReportWriter;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,18 +6,6 @@ import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CheckpointSink;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.ExactCounter;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.SearchState;
-import io.github.reluregions.engine.SearchStats;
-import io.github.reluregions.engine.SubtreeTask;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,6 +17,19 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.ExactCounter;
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.SearchStats;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.CheckpointSink;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.count.lp.SearchState;
+import io.github.reluregions.count.lp.SubtreeTask;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.model.Network;
 
 /**
  * The LP engine's count spread over a Hazelcast cluster. This process is a client of the cluster (it
@@ -45,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * the local engine's.
  *
  * <p>The network, domain and tolerances go to the members once, in a distributed map keyed by their
- * {@link io.github.reluregions.checkpoint.ProblemFingerprint}; a member checks the fingerprint of what it
+ * {@link io.github.reluregions.query.ProblemFingerprint}; a member checks the fingerprint of what it
  * read. Checkpoints and resuming work as for the local engine: the state is the counts of finished slices
  * and every subtree queued or in flight.
  */

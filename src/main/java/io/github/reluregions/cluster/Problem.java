@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.reluregions.checkpoint.ProblemFingerprint;
+import java.util.Objects;
+
+import io.github.reluregions.count.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
-import java.util.Objects;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.query.ProblemFingerprint;
 
 /**
  * What a count is about: the network, the domain and the tolerances. Sent to the members once per count

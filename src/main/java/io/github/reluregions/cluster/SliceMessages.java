@@ -3,10 +3,11 @@ package io.github.reluregions.cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reluregions.checkpoint.StoredSubtrees;
-import io.github.reluregions.engine.SearchStats;
-import io.github.reluregions.engine.SubtreeTask;
 import java.util.List;
+
+import io.github.reluregions.checkpoint.StoredSubtrees;
+import io.github.reluregions.count.SearchStats;
+import io.github.reluregions.count.lp.SubtreeTask;
 
 /**
  * The JSON of what goes to a member (a batch of subtrees) and comes back (what it counted and what is left

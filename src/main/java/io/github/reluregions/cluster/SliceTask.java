@@ -2,18 +2,19 @@ package io.github.reluregions.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.SearchState;
-import io.github.reluregions.engine.SearchStats;
-import io.github.reluregions.engine.SubtreeTask;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.SearchStats;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.count.lp.SearchState;
+import io.github.reluregions.count.lp.SubtreeTask;
 
 /**
  * One slice of work on a member: search a batch of subtrees with the member's threads for at most

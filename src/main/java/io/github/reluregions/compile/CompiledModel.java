@@ -1,7 +1,8 @@
 package io.github.reluregions.compile;
 
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * <p>What a caller can do: (a) add constraints over the binaries ({@link #addLinearConstraint},
  * {@link #addParity}), which stay for every later solve; (b) ask for a pattern, with some binaries fixed
  * for that solve only ({@link #solve}). Enumerating with certification is the engine's job
- * ({@code engine.ModelSearch}). Not thread-safe, except {@link #interrupt}.
+ * ({@code count.model.ModelSearch}). Not thread-safe, except {@link #interrupt}.
  */
 public interface CompiledModel extends AutoCloseable {
     /** In a fixing: the binary is free. */
@@ -68,7 +69,7 @@ public interface CompiledModel extends AutoCloseable {
     /** LPs solved at compile time to tighten the big-M bounds. */
     long boundLps();
 
-    /** {@code floating-point}, {@code exact} or {@code relaxed}: see {@code engine.ModelStats}. */
+    /** {@code floating-point}, {@code exact} or {@code relaxed}: see {@code count.ModelStats}. */
     String arithmetic();
 
     /** The input lattice's spacing (CP-SAT), or null. */

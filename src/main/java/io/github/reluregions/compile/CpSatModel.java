@@ -9,18 +9,19 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import com.google.ortools.sat.SatParameters;
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.solver.OrTools;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.solver.OrTools;
 
 /**
  * The network and domain as a CP-SAT model in integers ({@link IntegerPlan}): the inputs on a lattice

@@ -3,22 +3,23 @@ package io.github.reluregions.compile;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.solver.LinearBalls;
 import io.github.reluregions.solver.NativeLibraryException;
 import io.github.reluregions.solver.OrTools;
 import io.github.reluregions.solver.SolveLimit;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The network and domain as a MILP on SCIP (through OR-Tools' {@link MPSolver}), in the big-M form of

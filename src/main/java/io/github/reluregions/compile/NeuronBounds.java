@@ -2,10 +2,11 @@ package io.github.reluregions.compile;
 
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.propagation.CrownBounds;
 import io.github.reluregions.solver.SolveLimit;
+
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,8 @@ package io.github.reluregions.compile;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

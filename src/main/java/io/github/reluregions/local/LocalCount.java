@@ -3,8 +3,9 @@ package io.github.reluregions.local;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.Outcome;
+
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.Outcome;
 
 /**
  * The count in one ball: one row of the table of {@code count local}.

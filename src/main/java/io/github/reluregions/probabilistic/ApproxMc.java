@@ -1,7 +1,8 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchMonitor;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,16 +1,17 @@
 package io.github.reluregions.probabilistic;
 
 import io.github.reluregions.compile.CompiledModel;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.model.ModelSearch;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.ModelSearch;
-import io.github.reluregions.engine.ParityCellSearch;
-import io.github.reluregions.engine.ParitySearch;
-import io.github.reluregions.engine.ParitySystem;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.probabilistic.search.ParityCellSearch;
+import io.github.reluregions.probabilistic.search.ParitySearch;
+import io.github.reluregions.probabilistic.search.ParitySystem;
+
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;

@@ -1,6 +1,7 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.engine.PrefixProfile;
+import io.github.reluregions.probabilistic.search.PrefixProfile;
+
 import java.util.SplittableRandom;
 
 /**

@@ -1,8 +1,9 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.PrefixProfile;
-import io.github.reluregions.engine.SearchMonitor;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.probabilistic.search.PrefixProfile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,8 @@ package io.github.reluregions.probabilistic;
 
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.NeuronRef;
-import io.github.reluregions.engine.ParitySystem;
+import io.github.reluregions.probabilistic.search.ParitySystem;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -147,7 +148,7 @@ public final class ParityHash {
         return odd[r];
     }
 
-    /** The rows in echelon form, for {@code engine.ParitySearch}. */
+    /** The rows in echelon form, for {@code probabilistic.search.ParitySearch}. */
     public ParitySystem system() {
         return ParitySystem.of(positions, supports, odd);
     }

@@ -1,10 +1,11 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.ParitySearch;
-import io.github.reluregions.engine.PrefixProfile;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.StopReason;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.StopReason;
+import io.github.reluregions.probabilistic.search.ParitySearch;
+import io.github.reluregions.probabilistic.search.PrefixProfile;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;

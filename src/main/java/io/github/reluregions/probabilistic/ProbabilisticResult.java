@@ -1,7 +1,7 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.engine.Outcome;
-import io.github.reluregions.engine.StopReason;
+import io.github.reluregions.count.Outcome;
+import io.github.reluregions.count.StopReason;
 
 /**
  * What a probabilistic count gave.

@@ -2,8 +2,9 @@ package io.github.reluregions.propagation;
 
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+
 import java.util.List;
 
 /**

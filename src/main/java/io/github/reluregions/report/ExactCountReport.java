@@ -1,12 +1,13 @@
 package io.github.reluregions.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.reluregions.engine.AppliedTolerances;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.SearchStats;
-import io.github.reluregions.bounds.RegionBound;
 import java.math.BigInteger;
 import java.util.List;
+
+import io.github.reluregions.bounds.RegionBound;
+import io.github.reluregions.count.AppliedTolerances;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchStats;
 
 /**
  * The report of {@code count exact}.

@@ -2,12 +2,13 @@ package io.github.reluregions.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.reluregions.engine.Outcome;
-import io.github.reluregions.local.LocalCount;
-import io.github.reluregions.local.LocalSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import io.github.reluregions.count.Outcome;
+import io.github.reluregions.local.LocalCount;
+import io.github.reluregions.local.LocalSummary;
 
 /**
  * The report of {@code count local}: the regions in a ball around each point of a file, one row per point

@@ -1,6 +1,7 @@
 package io.github.reluregions.report;
 
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
+
 import java.util.List;
 
 /** The shape of the network a report is about. */

@@ -2,14 +2,15 @@ package io.github.reluregions.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.engine.AppliedTolerances;
-import io.github.reluregions.probabilistic.Estimate;
-import io.github.reluregions.probabilistic.LowerBound;
-import io.github.reluregions.probabilistic.ProbabilisticResult;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+
+import io.github.reluregions.bounds.RegionBound;
+import io.github.reluregions.count.AppliedTolerances;
+import io.github.reluregions.probabilistic.Estimate;
+import io.github.reluregions.probabilistic.LowerBound;
+import io.github.reluregions.probabilistic.ProbabilisticResult;
 
 /**
  * The report of {@code count probabilistic}.

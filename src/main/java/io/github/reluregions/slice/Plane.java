@@ -1,8 +1,9 @@
 package io.github.reluregions.slice;
 
 import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

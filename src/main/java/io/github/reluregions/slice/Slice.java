@@ -1,9 +1,10 @@
 package io.github.reluregions.slice;
 
+import io.github.reluregions.count.CountResult;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
-import io.github.reluregions.engine.CountResult;
+
 import java.util.List;
 import java.util.Objects;
 

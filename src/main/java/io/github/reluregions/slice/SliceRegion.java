@@ -1,7 +1,8 @@
 package io.github.reluregions.slice;
 
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.LinearPiece;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.LinearPiece;
+
 import java.util.Arrays;
 import java.util.Objects;
 

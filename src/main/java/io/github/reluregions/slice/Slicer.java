@@ -1,16 +1,17 @@
 package io.github.reluregions.slice;
 
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.ExactCounter;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.ExactCounter;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.LinearPiece;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.LinearPiece;
+import io.github.reluregions.model.Network;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

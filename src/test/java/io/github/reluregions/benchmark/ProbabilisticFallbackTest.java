@@ -1,14 +1,15 @@
 package io.github.reluregions.benchmark;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** A network whose exact count hits the time limit gets count probabilistic's lower bound, marked as such. */
 class ProbabilisticFallbackTest {

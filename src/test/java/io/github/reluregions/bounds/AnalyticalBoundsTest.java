@@ -1,19 +1,7 @@
 package io.github.reluregions.bounds;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -23,6 +11,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnalyticalBoundsTest {
 
@@ -210,9 +211,9 @@ class AnalyticalBoundsTest {
     void rankRefinementUsesTheWeightMatrixRank() {
         // Layer 1 has 4 neurons but rank 1 (all rows parallel): at most 1 + 4 = 5 pieces from it.
         Network net = Network.of(List.of(
-                io.github.reluregions.network.Layer.of(new double[][] {{1, 2}, {2, 4}, {-1, -2}, {3, 6}},
+                io.github.reluregions.model.Layer.of(new double[][] {{1, 2}, {2, 4}, {-1, -2}, {3, 6}},
                         new double[] {0, 1, 2, 3}),
-                io.github.reluregions.network.Layer.of(new double[][] {{1, 1, 1, 1}}, new double[] {0})));
+                io.github.reluregions.model.Layer.of(new double[][] {{1, 1, 1, 1}}, new double[] {0})));
         assertEquals(1, AnalyticalBounds.rank(net.hiddenLayer(0).weights()));
         assertEquals(BigInteger.valueOf(5), values(net, WholeSpace.of(2)).get("serra2018-rank"));
         assertEquals(BigInteger.valueOf(11), values(net, WholeSpace.of(2)).get("serra2018"));

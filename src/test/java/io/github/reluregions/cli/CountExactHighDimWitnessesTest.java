@@ -1,20 +1,17 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.ExitCode;
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.testing.HighDim;
 import io.github.reluregions.testing.HighDimReference;
 import io.github.reluregions.testing.LocalAffine;
 import io.github.reluregions.testing.Nets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code count exact --witnesses} in 64-D L2 balls, run as the CLI runs (default engine and threads): the

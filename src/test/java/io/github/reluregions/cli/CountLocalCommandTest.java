@@ -1,18 +1,13 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.ExitCode;
-import static io.github.reluregions.cli.CountExactCommandTest.run;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.reluregions.cli.CountExactCommandTest.Run;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.plot.Table;
 import io.github.reluregions.testing.Nets;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.github.reluregions.cli.CountExactCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CountLocalCommandTest {
     static final String DIGITS = "testdata/digits/digits_mlp.onnx";

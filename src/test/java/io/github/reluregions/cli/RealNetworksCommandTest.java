@@ -1,19 +1,13 @@
 package io.github.reluregions.cli;
 
 import io.github.reluregions.ExitCode;
-import static io.github.reluregions.cli.CountExactCommandTest.run;
-import static io.github.reluregions.network.onnx.TestModel.in;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.reluregions.cli.CountExactCommandTest.Run;
+import io.github.reluregions.io.NetworkReaders;
+import io.github.reluregions.io.onnx.TestModel;
+import io.github.reluregions.io.vnnlib.VnnLibReader;
+import io.github.reluregions.testing.PatternEnumerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.reluregions.cli.CountExactCommandTest.Run;
-import io.github.reluregions.domain.vnnlib.VnnLibReader;
-import io.github.reluregions.network.NetworkReaders;
-import io.github.reluregions.network.onnx.TestModel;
-import io.github.reluregions.testing.PatternEnumerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +15,13 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.reluregions.cli.CountExactCommandTest.run;
+import static io.github.reluregions.io.onnx.TestModel.in;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ONNX and NNet networks and VNN-LIB domains through the command line. */
 class RealNetworksCommandTest {

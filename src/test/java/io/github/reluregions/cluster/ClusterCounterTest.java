@@ -1,23 +1,5 @@
 package io.github.reluregions.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CheckpointSink;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.SearchState;
-import io.github.reluregions.engine.StopReason;
-import io.github.reluregions.engine.SubtreeTask;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -28,6 +10,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.StopReason;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.CheckpointSink;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.count.lp.SearchState;
+import io.github.reluregions.count.lp.SubtreeTask;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Embedded members on loopback (TCP-IP join, multicast off) count exactly what the local LP engine

@@ -1,19 +1,20 @@
 package io.github.reluregions.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
+import io.github.reluregions.count.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.testing.Nets;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The problem a member reads is the coordinator's, to the last bit, for every kind of domain. */
 class ProblemTest {

@@ -1,21 +1,22 @@
 package io.github.reluregions.compile;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The integer arithmetic behind the CP-SAT model, checked against the network evaluated in Java: at

@@ -1,25 +1,9 @@
 package io.github.reluregions.compile;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.propagation.CrownBounds;
-import io.github.reluregions.propagation.IntervalBounds;
-import io.github.reluregions.solver.LinearBalls;
-import io.github.reluregions.solver.OrTools;
-import io.github.reluregions.solver.SolveLimit;
-import io.github.reluregions.testing.Nets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -27,6 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Interval;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.propagation.CrownBounds;
+import io.github.reluregions.propagation.IntervalBounds;
+import io.github.reluregions.solver.LinearBalls;
+import io.github.reluregions.solver.OrTools;
+import io.github.reluregions.solver.SolveLimit;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bounds the compiled models take: CROWN propagation, then LP. Checked against the exact range of every

@@ -1,23 +1,24 @@
 package io.github.reluregions.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.engine.ExactCounter;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.Outcome;
-import io.github.reluregions.engine.StopReason;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.count.ExactCounter;
+import io.github.reluregions.count.Outcome;
+import io.github.reluregions.count.StopReason;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalCounterTest {
     private static final Network NET = Nets.randomNet(new int[] {3, 8, 6}, 11);

@@ -1,18 +1,5 @@
 package io.github.reluregions.plot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.slice.Plane;
-import io.github.reluregions.slice.Slice;
-import io.github.reluregions.slice.Slicer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +9,20 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.slice.Plane;
+import io.github.reluregions.slice.Slice;
+import io.github.reluregions.slice.Slicer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChartsTest {
     @TempDir

@@ -1,18 +1,19 @@
 package io.github.reluregions.probabilistic;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
-import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
-import io.github.reluregions.testing.Nets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
+import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ApproxMC's promise over many seeds: 30 hyperplanes in general position in R^3 have

@@ -1,25 +1,6 @@
 package io.github.reluregions.probabilistic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.reluregions.solver.SolveLimit;
-import io.github.reluregions.compile.CpSatModel;
-import io.github.reluregions.compile.MilpModel;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.StopReason;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
-import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
-import io.github.reluregions.testing.Nets;
-import io.github.reluregions.testing.ReferenceCases;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -28,6 +9,26 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.reluregions.compile.CpSatModel;
+import io.github.reluregions.compile.MilpModel;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.StopReason;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
+import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
+import io.github.reluregions.solver.SolveLimit;
+import io.github.reluregions.testing.Nets;
+import io.github.reluregions.testing.ReferenceCases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lower bound never exceeds the truth and small counts come back exact, on nets with known counts. */
 class ProbabilisticCounterTest {
@@ -136,7 +137,7 @@ class ProbabilisticCounterTest {
     void estimateOfAReferenceSizedNetIsWithinItsFactor() {
         Network net = Nets.randomNet(new int[] {2, 10, 10}, 4);
         Box box = Box.cube(2, -2, 2);
-        long truth = new io.github.reluregions.engine.LpEngine().count(net, box).regions();
+        long truth = new io.github.reluregions.count.lp.LpEngine().count(net, box).regions();
         Estimate estimate = lp(net, box, Method.ESTIMATE, HashChoice.staircase(), 7).estimate();
         assertNull(lp(net, box, Method.ESTIMATE, HashChoice.staircase(), 7).lowerBound());
         assertTrue(truth >= ApproxMc.thresh(0.8), "the test wants a net beyond thresh: " + truth);

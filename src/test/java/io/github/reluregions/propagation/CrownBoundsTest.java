@@ -1,20 +1,5 @@
 package io.github.reluregions.propagation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.network.onnx.OnnxNetworkReader;
-import io.github.reluregions.plot.Table;
-import io.github.reluregions.testing.DomainSamples;
-import io.github.reluregions.testing.Nets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +12,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Interval;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.io.onnx.OnnxNetworkReader;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.plot.Table;
+import io.github.reluregions.testing.DomainSamples;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CROWN bounds: sound against sampling, exact on the first layer, never looser than intervals, tighter in high dimension. */
 class CrownBoundsTest {

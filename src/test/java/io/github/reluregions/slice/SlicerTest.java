@@ -1,23 +1,7 @@
 package io.github.reluregions.slice;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reluregions.domain.Ball;
-import io.github.reluregions.domain.Box;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Norm;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.LpEngine;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.JsonNetworkReader;
-import io.github.reluregions.network.Network;
-import io.github.reluregions.testing.Nets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +13,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.domain.Ball;
+import io.github.reluregions.domain.Box;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Norm;
+import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.model.Network;
+import io.github.reluregions.testing.Nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlicerTest {
     static final Path REFERENCE = Path.of("..", "shared", "reference");

@@ -5,8 +5,9 @@ import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

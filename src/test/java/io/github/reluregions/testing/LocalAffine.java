@@ -1,7 +1,7 @@
 package io.github.reluregions.testing;
 
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
 
 /**
  * Every hidden neuron's pre-activation at a point x and its input-space gradient on x's piece (the affine

@@ -1,7 +1,8 @@
 package io.github.reluregions.testing;
 
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

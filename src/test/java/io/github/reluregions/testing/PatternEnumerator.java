@@ -2,8 +2,8 @@ package io.github.reluregions.testing;
 
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
-import io.github.reluregions.network.Layer;
-import io.github.reluregions.network.Network;
+import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.Network;
 import io.github.reluregions.solver.ChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;
 

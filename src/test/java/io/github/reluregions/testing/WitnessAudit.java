@@ -1,22 +1,23 @@
 package io.github.reluregions.testing;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.engine.CountResult;
-import io.github.reluregions.engine.ExactCounter;
-import io.github.reluregions.engine.RegionListener;
-import io.github.reluregions.engine.SearchMonitor;
-import io.github.reluregions.engine.Tolerances;
-import io.github.reluregions.network.Network;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+
+import io.github.reluregions.count.CountResult;
+import io.github.reluregions.count.ExactCounter;
+import io.github.reluregions.count.RegionListener;
+import io.github.reluregions.count.SearchMonitor;
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.model.Network;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Re-verifies every witness an engine streams, independently of the engine: recomputes the activation

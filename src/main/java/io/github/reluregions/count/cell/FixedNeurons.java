@@ -1,0 +1,44 @@
+package io.github.reluregions.count.cell;
+
+import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.domain.InputDomain;
+import io.github.reluregions.domain.Interval;
+
+/**
+ * Finds the neurons that have one state whatever the input, without an LP, and counts them for the
+ * stats: constant on the region (dead, zero row, cancelled: the sign of its bias) or of one sign over the
+ * whole domain. Mutable counts: one per search.
+ */
+public final class FixedNeurons {
+    private final InputDomain domain;
+    private final Tolerances tol;
+    private long constant;
+    private long stableByDomain;
+
+    public FixedNeurons(InputDomain domain, Tolerances tolerances) {
+        this.domain = domain;
+        this.tol = tolerances;
+    }
+
+    /** Neuron {@code neuron}'s one state (true: on), or null when the input decides it. */
+    public Boolean state(LocalLayer local, int neuron) {
+        if (local.isConstant(neuron, tol)) {
+            constant++;
+            return local.bias[neuron] > 0;
+        }
+        Interval range = domain.range(local.map[neuron], local.bias[neuron]);
+        if (range.lo() > 0 || range.hi() < 0) {
+            stableByDomain++;
+            return range.lo() > 0;
+        }
+        return null;
+    }
+
+    public long constant() {
+        return constant;
+    }
+
+    public long stableByDomain() {
+        return stableByDomain;
+    }
+}

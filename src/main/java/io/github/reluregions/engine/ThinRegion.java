@@ -1,8 +1,0 @@
-package io.github.reluregions.engine;
-
-/** A counted region whose certified inscribed radius is below the thin threshold, with its witness. */
-public record ThinRegion(double radius, double[] witness) {
-    public ThinRegion {
-        witness = witness.clone();
-    }
-}
