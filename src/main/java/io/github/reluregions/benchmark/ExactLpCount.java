@@ -1,9 +1,11 @@
 package io.github.reluregions.benchmark;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
@@ -28,8 +30,7 @@ public final class ExactLpCount implements RegionCount {
     @Override
     public Outcome count(Network network, InputDomain domain, double seconds) {
         long start = System.nanoTime();
-        CountResult result = new LpEngine(LpEngine.Options.defaults().withThreads(threads)).count(network, domain,
-                Tolerances.defaults(), SearchMonitor.withTimeLimit(seconds), RegionListener.NONE);
+        CountResult result = new LpEngine(LpEngine.Options.defaults().withThreads(threads)).count(new Query(network, domain, Tolerances.defaults()), SearchMonitor.withTimeLimit(seconds), RegionListener.NONE);
         return new Outcome(name(), result.regions(), result.complete(),
                 result.stopReason().label(),
                 (System.nanoTime() - start) / 1e9);

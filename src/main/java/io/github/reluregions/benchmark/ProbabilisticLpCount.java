@@ -1,7 +1,9 @@
 package io.github.reluregions.benchmark;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.CellCounter;
@@ -31,7 +33,7 @@ public final class ProbabilisticLpCount implements RegionCount {
     @Override
     public Outcome count(Network network, InputDomain domain, double seconds) {
         long start = System.nanoTime();
-        ProbabilisticResult result = ProbabilisticCounter.count(CellCounter.lp(network, domain, Tolerances.defaults()),
+        ProbabilisticResult result = ProbabilisticCounter.count(CellCounter.lp(new Query(network, domain, Tolerances.defaults())),
                 new ProbabilisticCounter.Options(ProbabilisticCounter.Method.BOTH, CONFIDENCE, EPSILON,
                         HashChoice.staircase(), SEED, 1),
                 SearchMonitor.withTimeLimit(seconds), new RunStatus());

@@ -36,7 +36,7 @@ public final class CheckpointFile {
 
     /**
      * @param file where the checkpoint lives
-     * @param fingerprint the {@link ProblemFingerprint} of the problem being counted
+     * @param fingerprint the {@link io.github.reluregions.query.Query#fingerprint() fingerprint} of the query being counted
      * @param problem a short description of the problem, stored for people reading the file
      */
     public CheckpointFile(Path file, String fingerprint, String problem) {

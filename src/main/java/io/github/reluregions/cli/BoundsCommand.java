@@ -1,5 +1,7 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.query.Tolerances;
+
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.report.BoundsReport;
@@ -27,10 +29,10 @@ final class BoundsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProblemInput.Problem problem = input.read();
+        ProblemInput.Problem problem = input.read(Tolerances.defaults()); // the bounds use no tolerance
         problem.printNotes(spec.commandLine().getErr());
         BoundsReport report = BoundsReport.of(problem.networkSummary(), problem.domainSummary(),
-                AnalyticalBounds.of(problem.network(), problem.domain()));
+                AnalyticalBounds.of(problem.query().network(), problem.query().domain()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
         out.flush();

@@ -1,5 +1,7 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
@@ -12,14 +14,13 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.CheckpointSink;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.lp.SearchState;
 import io.github.reluregions.count.model.ModelExport;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
-import io.github.reluregions.query.ProblemFingerprint;
 import io.github.reluregions.report.ExactCountReport;
 import io.github.reluregions.report.ReportWriter;
 
@@ -105,40 +106,39 @@ final class CountExactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProblemInput.Problem problem = input.read();
+        ProblemInput.Problem problem = input.read(tolerance.tolerances());
         problem.printNotes(spec.commandLine().getErr());
-        Network net = problem.network();
-        InputDomain domain = problem.domain();
-        Tolerances tolerances = tolerance.tolerances();
+        Query query = problem.query();
+        Network net = query.network();
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (emitModel != null) {
-            return emitModel(net, domain, tolerances, out);
+            return emitModel(query, out);
         }
 
         try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
-            ExactCounter counter = counter(problem, tolerances, err);
+            ExactCounter counter = counter(problem, err);
             // Before the count, so that its deadline leaves them out of the time after it (a second or two on
             // MNIST-sized nets).
-            List<RegionBound> bounds = AnalyticalBounds.of(net, domain);
+            List<RegionBound> bounds = AnalyticalBounds.of(net, query.domain());
             long start = System.nanoTime();
             CountResult result;
             try (Progress ignored = Progress.start(progress, monitor, err);
                     WitnessWriter witnessWriter = witnesses == null ? null : new WitnessWriter(witnesses, net.hiddenWidths())) {
                 RegionListener listener = witnessWriter == null ? RegionListener.NONE : witnessWriter;
-                result = counter.count(net, domain, tolerances, monitor, listener);
+                result = counter.count(query, monitor, listener);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
-                    engine.label(), result, seconds, tolerances.appliedIn(domain), bounds);
+                    engine.label(), result, seconds, query.appliedTolerances(), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return result.outcome().exitCode().code();
         }
     }
 
-    private ExactCounter counter(ProblemInput.Problem problem, Tolerances tolerances, PrintWriter err) {
+    private ExactCounter counter(ProblemInput.Problem problem, PrintWriter err) {
         int workers = Workers.of(threads);
         if (!(checkpointInterval > 0)) {
             throw new InvalidInputException("--checkpoint-interval is " + checkpointInterval
@@ -158,8 +158,8 @@ final class CountExactCommand implements Callable<Integer> {
         CheckpointSink sink = CheckpointSink.NONE;
         SearchState start = null;
         if (checkpointFile != null) {
-            String fingerprint = ProblemFingerprint.of(problem.network(), problem.domain(), tolerances);
-            String description = problem.file() + " in " + problem.domain().describe();
+            String fingerprint = problem.query().fingerprint();
+            String description = problem.file() + " in " + problem.query().domain().describe();
             if (resume != null) {
                 start = new CheckpointFile(resume, fingerprint, description).load();
             }
@@ -198,14 +198,14 @@ final class CountExactCommand implements Callable<Integer> {
         }
     }
 
-    private int emitModel(Network net, InputDomain domain, Tolerances tolerances, PrintWriter out) {
+    private int emitModel(Query query, PrintWriter out) {
         String wanted = ModelFormat.forFile(emitModel).engine();
         if (engine != EngineChoice.LP && !engine.label().equals(wanted)) {
             throw new InvalidInputException("--emit-model=" + emitModel + " names a " + wanted + " model but --engine is "
                     + engine.label() + ".", "Maybe --emit-model=model." + (engine == EngineChoice.MILP ? "mps" : "pbtxt")
                     + " for the " + engine.label() + " engine's model.");
         }
-        ModelExport.Summary summary = ModelExport.write(net, domain, tolerances, emitModel);
+        ModelExport.Summary summary = ModelExport.write(query, emitModel);
         out.print(json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
         out.flush();
         return ExitCode.OK.code();

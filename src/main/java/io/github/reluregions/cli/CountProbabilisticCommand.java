@@ -1,5 +1,7 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
@@ -7,7 +9,7 @@ import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.CellCounter;
 import io.github.reluregions.probabilistic.HashChoice;
@@ -98,11 +100,10 @@ final class CountProbabilisticCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HashChoice hashChoice = checkOptions();
-        ProblemInput.Problem problem = input.read();
-        Network net = problem.network();
-        Tolerances tolerances = tolerance.tolerances();
+        ProblemInput.Problem problem = input.read(tolerance.tolerances());
+        Query query = problem.query();
         SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
-        CellCounter counter = cellCounter(net, problem, tolerances, monitor);
+        CellCounter counter = cellCounter(query, monitor);
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
                 hashChoice, runSeed, Workers.of(threads));
@@ -111,7 +112,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         try (InterruptHook ignoredHook = InterruptHook.install(monitor::interrupt)) {
-            List<RegionBound> bounds = AnalyticalBounds.of(net, problem.domain()); // before the deadline runs out
+            List<RegionBound> bounds = AnalyticalBounds.of(query.network(), query.domain()); // before the deadline runs out
             long start = System.nanoTime();
             ProbabilisticResult result;
             try (Progress ignored = Progress.start(progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",
@@ -121,7 +122,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             ProbabilisticCountReport report = ProbabilisticCountReport.of(problem.networkSummary(),
                     problem.domainSummary(), MethodConverter.label(method), confidence, epsilon, result, seconds,
-                    tolerances.appliedIn(problem.domain()), bounds);
+                    query.appliedTolerances(), bounds);
             out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return result.outcome().exitCode().code();
@@ -163,19 +164,18 @@ final class CountProbabilisticCommand implements Callable<Integer> {
         throw new InvalidInputException("Unknown XOR family '" + hash + "'.", "Maybe --hash=staircase or --hash=dense.");
     }
 
-    private CellCounter cellCounter(Network net, ProblemInput.Problem problem, Tolerances tolerances,
-            SearchMonitor monitor) {
+    private CellCounter cellCounter(Query query, SearchMonitor monitor) {
+        double interiorRadius = query.tolerances().interiorRadius();
         String name = engine.toLowerCase(Locale.ROOT);
         switch (name) {
             case "lp":
-                return CellCounter.lp(net, problem.domain(), tolerances);
+                return CellCounter.lp(query);
             case "milp":
-                return CellCounter.model("milp", net, problem.domain(), tolerances,
-                        (network, domain) -> MilpModel.compile(network, domain, tolerances.interiorRadius(),
-                                monitor.solveLimit()));
+                return CellCounter.model("milp", query,
+                        (network, domain) -> MilpModel.compile(network, domain, interiorRadius, monitor.solveLimit()));
             case "cpsat":
-                return CellCounter.model("cpsat", net, problem.domain(), tolerances,
-                        (network, domain) -> CpSatModel.compile(network, domain, tolerances.interiorRadius()));
+                return CellCounter.model("cpsat", query,
+                        (network, domain) -> CpSatModel.compile(network, domain, interiorRadius));
             default:
                 throw new InvalidInputException("Unknown engine '" + engine + "' for count probabilistic.",
                         "Maybe --engine=lp, --engine=milp or --engine=cpsat.");

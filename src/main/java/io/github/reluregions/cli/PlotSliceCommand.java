@@ -3,7 +3,7 @@ package io.github.reluregions.cli;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;

@@ -1,5 +1,9 @@
 package io.github.reluregions.cli;
 
+import io.github.reluregions.query.Tolerances;
+
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.io.LoadedNetwork;
 import io.github.reluregions.model.Network;
@@ -20,10 +24,10 @@ final class ProblemInput {
     DomainOptions domainOptions;
 
     /**
-     * The network and domain the command line names, read and checked. When the network file clips its
-     * inputs to a range (NNet), the domain is restricted to that range.
+     * The network and domain the command line names, read and checked, with {@code tolerances}. When the
+     * network file clips its inputs to a range (NNet), the domain is restricted to that range.
      */
-    Problem read() {
+    Problem read(Tolerances tolerances) {
         LoadedNetwork loaded = network.read();
         Network net = loaded.network();
         List<String> notes = new ArrayList<>();
@@ -36,17 +40,17 @@ final class ProblemInput {
             }
             domain = restricted;
         }
-        return new Problem(network.file.toString(), net, domain, List.copyOf(notes));
+        return new Problem(network.file.toString(), new Query(net, domain, tolerances), List.copyOf(notes));
     }
 
-    /** A network read from {@code file}, the domain to work in, and remarks for the user. */
-    record Problem(String file, Network network, InputDomain domain, List<String> notes) {
+    /** The query the command line names, the network's file, and remarks for the user. */
+    record Problem(String file, Query query, List<String> notes) {
         NetworkSummary networkSummary() {
-            return NetworkSummary.of(file, network);
+            return NetworkSummary.of(file, query.network());
         }
 
         DomainSummary domainSummary() {
-            return DomainSummary.of(domain);
+            return DomainSummary.of(query.domain());
         }
 
         /** Writes the notes to {@code err}, one {@code note:} line each. */

@@ -1,6 +1,6 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,9 @@
 package io.github.reluregions.cluster;
 
+import io.github.reluregions.io.QueryJson;
+
+import io.github.reluregions.query.Query;
+
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.ExecutionCallback;
@@ -23,7 +27,7 @@ import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.CheckpointSink;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.lp.SearchState;
@@ -45,9 +49,9 @@ import io.github.reluregions.model.Network;
  * counts are taken from finished slices only, so nothing is counted twice or lost, and the total equals
  * the local engine's.
  *
- * <p>The network, domain and tolerances go to the members once, in a distributed map keyed by their
- * {@link io.github.reluregions.query.ProblemFingerprint}; a member checks the fingerprint of what it
- * read. Checkpoints and resuming work as for the local engine: the state is the counts of finished slices
+ * <p>The {@link Query} goes to the members once, as {@link QueryJson} in a
+ * distributed map keyed by its {@link Query#fingerprint() fingerprint}; a member checks the fingerprint of
+ * what it read. Checkpoints and resuming work as for the local engine: the state is the counts of finished slices
  * and every subtree queued or in flight.
  */
 public final class ClusterCounter implements ExactCounter {
@@ -132,36 +136,33 @@ public final class ClusterCounter implements ExactCounter {
     }
 
     @Override
-    public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
-            RegionListener listener) {
+    public CountResult count(Query query, SearchMonitor monitor, RegionListener listener) {
         if (listener != RegionListener.NONE) {
             throw new IllegalArgumentException("A count on the cluster streams no regions (their witnesses stay on "
                     + "the members).");
         }
-        Problem problem = new Problem(network, domain, tolerances);
-        domain.requireDimension(network.inputDimension());
-        String fingerprint = problem.fingerprint();
-        SearchState start = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
+        String fingerprint = query.fingerprint();
+        SearchState start = options.resumeFrom() == null ? SearchState.start(query.tolerances()) : options.resumeFrom();
         HazelcastInstance client = connect();
         try {
-            IMap<String, String> problems = client.getMap(Names.PROBLEMS);
-            problems.put(fingerprint, problem.toJson());
+            IMap<String, String> queries = client.getMap(Names.QUERIES);
+            queries.put(fingerprint, QueryJson.write(query));
             try {
                 SearchState end = new Run(client, fingerprint, start, monitor).run();
                 options.checkpoints().save(end);
-                return LpEngine.result(end, domain, monitor);
+                return LpEngine.result(end, query.domain(), monitor);
             } finally {
-                forget(problems, fingerprint);
+                forget(queries, fingerprint);
             }
         } finally {
             client.shutdown();
         }
     }
 
-    /** Removes the problem from the cluster's map, if the cluster is still there. */
-    private static void forget(IMap<String, String> problems, String fingerprint) {
+    /** Removes the query from the cluster's map, if the cluster is still there. */
+    private static void forget(IMap<String, String> queries, String fingerprint) {
         try {
-            problems.remove(fingerprint);
+            queries.remove(fingerprint);
         } catch (RuntimeException clusterGone) {
             // no member left to hold it
         }

@@ -1,21 +1,25 @@
 package io.github.reluregions.cluster;
 
+import io.github.reluregions.io.QueryJson;
+
+import io.github.reluregions.query.Query;
+
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What one member keeps between slices: its number of worker threads and the problems it has read. */
+/** What one member keeps between slices: its number of worker threads and the queries it has read. */
 final class MemberContext {
-    private static final int CACHED_PROBLEMS = 4;
+    private static final int CACHED_QUERIES = 4;
 
     private final int threads;
-    private final Map<String, Problem> problems = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<String, Query> queries = new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Problem> eldest) {
-            return size() > CACHED_PROBLEMS;
+        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+            return size() > CACHED_QUERIES;
         }
     };
 
@@ -39,18 +43,18 @@ final class MemberContext {
         return threads;
     }
 
-    /** The problem with this fingerprint, read from the cluster's map the first time. */
-    synchronized Problem problem(String fingerprint, HazelcastInstance member) {
-        Problem problem = problems.get(fingerprint);
-        if (problem == null) {
-            IMap<String, String> map = member.getMap(Names.PROBLEMS);
+    /** The query with this fingerprint, read from the cluster's map the first time. */
+    synchronized Query query(String fingerprint, HazelcastInstance member) {
+        Query query = queries.get(fingerprint);
+        if (query == null) {
+            IMap<String, String> map = member.getMap(Names.QUERIES);
             String json = map.get(fingerprint);
             if (json == null) {
-                throw new IllegalStateException("The problem " + fingerprint + " is not in the cluster's map.");
+                throw new IllegalStateException("The query " + fingerprint + " is not in the cluster's map.");
             }
-            problem = Problem.fromJson(json, fingerprint);
-            problems.put(fingerprint, problem);
+            query = QueryJson.read(json, fingerprint);
+            queries.put(fingerprint, query);
         }
-        return problem;
+        return query;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.reluregions.cluster;
 
+import io.github.reluregions.query.Query;
+
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.PrintWriter;
@@ -45,14 +47,13 @@ final class SliceTask implements Callable<String>, Serializable, HazelcastInstan
     public String call() {
         try {
             MemberContext context = MemberContext.of(member);
-            Problem problem = context.problem(fingerprint, member);
-            SearchState start = new SearchState(0, 0, SearchStats.none(problem.tolerances()),
+            Query query = context.query(fingerprint, member);
+            SearchState start = new SearchState(0, 0, SearchStats.none(query.tolerances()),
                     SliceMessages.readBatch(batch));
             AtomicReference<SearchState> end = new AtomicReference<>();
             LpEngine engine = new LpEngine(new LpEngine.Options(context.threads(), start, end::set,
                     Double.POSITIVE_INFINITY, LpEngine.LpSolver.AUTO));
-            engine.count(problem.network(), problem.domain(), problem.tolerances(), SearchMonitor.withTimeLimit(seconds),
-                    RegionListener.NONE);
+            engine.count(query, SearchMonitor.withTimeLimit(seconds), RegionListener.NONE);
             SearchState state = end.get();
             return SliceMessages.reply(state.regions(), state.stats(), state.open());
         } catch (RuntimeException e) {

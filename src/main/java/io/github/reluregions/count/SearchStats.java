@@ -1,4 +1,5 @@
 package io.github.reluregions.count;
+import io.github.reluregions.query.Tolerances;
 
 
 import java.util.ArrayList;

@@ -1,12 +1,14 @@
 package io.github.reluregions.local;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.ExecutionFailures;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -170,8 +172,7 @@ public final class LocalCounter {
                 return null;
             }
             long start = System.nanoTime();
-            CountResult result = engines.get().count(network, task.domain(), options.tolerances(), monitor,
-                    RegionListener.NONE);
+            CountResult result = engines.get().count(new Query(network, task.domain(), options.tolerances()), monitor, RegionListener.NONE);
             return LocalCount.of(task.point(), task.radius(), result, (System.nanoTime() - start) / 1e9);
         } finally {
             running.remove(monitor);

@@ -1,10 +1,12 @@
 package io.github.reluregions.probabilistic;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.model.ModelSearch;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
@@ -23,18 +25,13 @@ import java.util.function.BiFunction;
  * what is trusted). Safe to call from several threads: every search has its own LP or model.
  */
 public abstract class CellCounter {
-    private final Network network;
-    private final InputDomain domain;
-    private final Tolerances tolerances;
+    private final Query query;
     private final AtomicLong lps = new AtomicLong();
     private final AtomicLong modelSolves = new AtomicLong();
     private final AtomicLong searches = new AtomicLong();
 
-    private CellCounter(Network network, InputDomain domain, Tolerances tolerances) {
-        this.network = Objects.requireNonNull(network, "network");
-        this.domain = Objects.requireNonNull(domain, "domain");
-        this.tolerances = Objects.requireNonNull(tolerances, "tolerances");
-        domain.requireDimension(network.inputDimension());
+    private CellCounter(Query query) {
+        this.query = Objects.requireNonNull(query, "query");
     }
 
     /**
@@ -44,8 +41,8 @@ public abstract class CellCounter {
      * propagates the parities by Gauss-Jordan elimination ({@link ParityCellSearch}), since dense rows only
      * prune in the fixed order once all but a few neurons are decided.
      */
-    public static CellCounter lp(Network network, InputDomain domain, Tolerances tolerances) {
-        return new CellCounter(network, domain, tolerances) {
+    public static CellCounter lp(Query query) {
+        return new CellCounter(query) {
             @Override
             public String engine() {
                 return "lp";
@@ -55,8 +52,8 @@ public abstract class CellCounter {
             CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
                 ParitySystem system = hash.system();
                 return hash.isStaircase()
-                        ? ParitySearch.count(network(), domain(), tolerances(), system, limit, monitor)
-                        : ParityCellSearch.count(network(), domain(), tolerances(), system, limit, monitor);
+                        ? ParitySearch.count(query(), system, limit, monitor)
+                        : ParityCellSearch.count(query(), system, limit, monitor);
             }
         };
     }
@@ -68,10 +65,9 @@ public abstract class CellCounter {
      * @param engine the engine's name for reports ({@code milp}, {@code cpsat})
      * @param compiler compiles a network and domain (in the coordinates the search uses) into a fresh model
      */
-    public static CellCounter model(String engine, Network network, InputDomain domain, Tolerances tolerances,
-            BiFunction<Network, InputDomain, CompiledModel> compiler) {
+    public static CellCounter model(String engine, Query query, BiFunction<Network, InputDomain, CompiledModel> compiler) {
         Objects.requireNonNull(compiler, "compiler");
-        return new CellCounter(network, domain, tolerances) {
+        return new CellCounter(query) {
             @Override
             public String engine() {
                 return engine;
@@ -79,8 +75,7 @@ public abstract class CellCounter {
 
             @Override
             CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
-                return ModelSearch.count(network(), domain(), tolerances(), limit, monitor, RegionListener.NONE,
-                        (net, searchDomain) -> {
+                return ModelSearch.count(query(), limit, monitor, RegionListener.NONE, (net, searchDomain) -> {
                             CompiledModel model = compiler.apply(net, searchDomain);
                             try {
                                 hash.addTo(model);
@@ -104,9 +99,9 @@ public abstract class CellCounter {
      * {@code limit}: stop reason {@code REGION_LIMIT} when there are at least that many.
      */
     public CountResult count(ParityHash hash, long limit, SearchMonitor monitor) {
-        if (hash.positions() != network.hiddenNeuronCount()) {
+        if (hash.positions() != network().hiddenNeuronCount()) {
             throw new IllegalArgumentException("The hash is over " + hash.positions() + " positions, the network has "
-                    + network.hiddenNeuronCount() + " hidden neurons");
+                    + network().hiddenNeuronCount() + " hidden neurons");
         }
         CountResult result = search(hash, limit, monitor);
         searches.incrementAndGet();
@@ -137,15 +132,12 @@ public abstract class CellCounter {
         lps.addAndGet(solved);
     }
 
+    /** The query whose cells are counted. */
+    public Query query() {
+        return query;
+    }
+
     public Network network() {
-        return network;
-    }
-
-    public InputDomain domain() {
-        return domain;
-    }
-
-    public Tolerances tolerances() {
-        return tolerances;
+        return query.network();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.reluregions.probabilistic;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
@@ -77,8 +79,7 @@ public final class ProbabilisticCounter {
         LowerBound bound = null;
         if (wantBound) {
             status.phase("lower bound: profile of the search");
-            PrefixProfile profile = ParitySearch.profile(counter.network(), counter.domain(), counter.tolerances(),
-                    PROFILE_POPULATION, profileRandom, monitor);
+            PrefixProfile profile = ParitySearch.profile(counter.query(), PROFILE_POPULATION, profileRandom, monitor);
             counter.addLps(profile.lpsSolved());
             MipBound mipBound = new MipBound(counter, options.hash(), options.confidence(), profile, boundRandom,
                     status);

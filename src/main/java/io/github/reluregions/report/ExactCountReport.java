@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.count.AppliedTolerances;
+import io.github.reluregions.query.AppliedTolerances;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchStats;
 

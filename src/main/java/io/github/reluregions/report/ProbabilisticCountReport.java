@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.count.AppliedTolerances;
+import io.github.reluregions.query.AppliedTolerances;
 import io.github.reluregions.probabilistic.Estimate;
 import io.github.reluregions.probabilistic.LowerBound;
 import io.github.reluregions.probabilistic.ProbabilisticResult;

@@ -1,10 +1,12 @@
 package io.github.reluregions.slice;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -44,8 +46,7 @@ public final class Slicer {
         domain.requireDimension(2);
         ConvexPolygon window = windowOf(domain);
         List<Found> found = new ArrayList<>();
-        CountResult result = counter.count(restricted, domain, tolerances, monitor,
-                (index, witness, radius, pattern) -> found.add(new Found(pattern.clone(), witness.clone(), radius)));
+        CountResult result = counter.count(new Query(restricted, domain, tolerances), monitor, (index, witness, radius, pattern) -> found.add(new Found(pattern.clone(), witness.clone(), radius)));
         List<SliceRegion> regions = new ArrayList<>(found.size());
         for (Found region : found) {
             LinearPiece piece = LinearPiece.of(restricted, region.pattern());

@@ -1,5 +1,7 @@
 package io.github.reluregions.bounds;
 
+import io.github.reluregions.query.Query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -71,7 +73,7 @@ class AnalyticalBoundsTest {
         for (int seed = 0; seed < 8; seed++) {
             int[] widths = {2 + seed % 3, 3 + seed % 4, 2 + seed % 2, 4};
             Network net = Nets.randomNet(widths, 700 + seed);
-            long count = new LpEngine().count(net, WholeSpace.of(widths[0])).regions();
+            long count = new LpEngine().count(Query.of(net, WholeSpace.of(widths[0]))).regions();
             assertAllAtLeast(count, net, WholeSpace.of(widths[0]), "random net " + seed);
         }
     }
@@ -80,7 +82,7 @@ class AnalyticalBoundsTest {
     void zaslavskyIsAttainedByOneLayerInGeneralPosition() {
         for (int d = 1; d <= 4; d++) {
             Network net = Nets.randomOneLayer(d, 2 * d + 1, 40 + d);
-            long count = new LpEngine().count(net, WholeSpace.of(d)).regions();
+            long count = new LpEngine().count(Query.of(net, WholeSpace.of(d))).regions();
             Map<String, BigInteger> values = values(net, WholeSpace.of(d));
             assertEquals(BigInteger.valueOf(count), values.get("zaslavsky"));
             assertEquals(BigInteger.valueOf(count), values.get("serra2018"));
@@ -197,7 +199,7 @@ class AnalyticalBoundsTest {
                     Map<String, BigInteger> local = values(net, domain);
                     assertTrue(local.get("stable-neurons").compareTo(global.get("stable-neurons")) <= 0);
                     assertTrue(local.get("stable-neurons").compareTo(global.get("serra2018-rank")) <= 0);
-                    long count = new LpEngine().count(net, domain).regions();
+                    long count = new LpEngine().count(Query.of(net, domain)).regions();
                     assertAllAtLeast(count, net, domain, "seed " + seed + " " + domain);
                 }
             }
@@ -219,7 +221,7 @@ class AnalyticalBoundsTest {
         assertEquals(BigInteger.valueOf(11), values(net, WholeSpace.of(2)).get("serra2018"));
         // The stable-neuron bound caps by the rank of the rows that can change sign: 5 as well.
         assertEquals(BigInteger.valueOf(5), values(net, WholeSpace.of(2)).get("stable-neurons"));
-        assertEquals(5, new LpEngine().count(net, WholeSpace.of(2)).regions());
+        assertEquals(5, new LpEngine().count(Query.of(net, WholeSpace.of(2))).regions());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.reluregions.cluster;
 
+import io.github.reluregions.query.Query;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.CheckpointSink;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.lp.SearchState;
@@ -44,7 +46,7 @@ class ClusterCounterTest {
 
     @BeforeAll
     static void countLocallyAndStartTwoMembers() {
-        CountResult local = new LpEngine().count(NET, BOX);
+        CountResult local = new LpEngine().count(Query.of(NET, BOX));
         assertTrue(local.complete());
         localCount = local.regions();
         first = member(List.of());
@@ -148,7 +150,7 @@ class ClusterCounterTest {
     void noMemberAtTheAddressIsAClusterError() {
         ClusterCounter counter = new ClusterCounter(ClusterCounter.Options.of(List.of("127.0.0.1:" + freePort()))
                 .withWaitSeconds(1));
-        ClusterException error = assertThrows(ClusterException.class, () -> counter.count(NET, BOX));
+        ClusterException error = assertThrows(ClusterException.class, () -> counter.count(Query.of(NET, BOX)));
         assertTrue(error.getMessage().startsWith("Cannot reach a relu-regions cluster at 127.0.0.1:"),
                 error.getMessage());
         assertTrue(error.hint().startsWith("Maybe start a member there first: relu-regions serve"), error.hint());
@@ -159,7 +161,7 @@ class ClusterCounterTest {
     }
 
     private static CountResult count(ClusterCounter.Options options, SearchMonitor monitor) {
-        return new ClusterCounter(options).count(NET, BOX, Tolerances.defaults(), monitor, RegionListener.NONE);
+        return new ClusterCounter(options).count(new Query(NET, BOX, Tolerances.defaults()), monitor, RegionListener.NONE);
     }
 
     private static ClusterMember member(List<String> members) {

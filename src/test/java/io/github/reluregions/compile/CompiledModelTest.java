@@ -1,5 +1,7 @@
 package io.github.reluregions.compile;
 
+import io.github.reluregions.query.Query;
+
 import com.google.ortools.modelbuilder.ModelBuilder;
 import com.google.ortools.modelbuilder.ModelSolver;
 import com.google.ortools.modelbuilder.SolveStatus;
@@ -19,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -48,8 +50,7 @@ class CompiledModelTest {
     /** The patterns of the LP engine's regions, each as its binaries' values in {@code model}. */
     static List<int[]> regionFixings(CompiledModel model) {
         List<int[]> fixings = new ArrayList<>();
-        new LpEngine().count(model.network(), model.domain(), Tolerances.defaults(), SearchMonitor.unlimited(),
-                (index, witness, radius, pattern) -> {
+        new LpEngine().count(new Query(model.network(), model.domain(), Tolerances.defaults()), SearchMonitor.unlimited(), (index, witness, radius, pattern) -> {
                     int[] fixing = new int[model.binaries().size()];
                     for (int k = 0; k < fixing.length; k++) {
                         fixing[k] = pattern[model.binaries().get(k).global()] ? 1 : 0;

@@ -1,5 +1,8 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
+
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
@@ -33,8 +36,7 @@ class DigitsBallsTest {
         double[] center = point(DIGITS.resolve(file), row);
         Ball ball = Ball.of(center, radius, Norm.LINF);
         Set<String> counted = new HashSet<>();
-        CountResult result = new LpEngine().count(net, ball, Tolerances.defaults(), SearchMonitor.unlimited(),
-                (index, witness, r, pattern) -> counted.add(bits(pattern)));
+        CountResult result = new LpEngine().count(new Query(net, ball, Tolerances.defaults()), SearchMonitor.unlimited(), (index, witness, r, pattern) -> counted.add(bits(pattern)));
         assertTrue(result.complete(), "uncertain cells: " + result.stats().uncertainCells());
         assertEquals(result.regions(), counted.size());
 

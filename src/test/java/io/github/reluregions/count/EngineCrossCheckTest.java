@@ -1,5 +1,8 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
+
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.model.CpSatEngine;
 import io.github.reluregions.count.model.MilpEngine;
@@ -47,12 +50,11 @@ class EngineCrossCheckTest {
         for (int seed = from; seed < to; seed++) {
             Case c = randomCase(seed);
             long t0 = System.nanoTime();
-            CountResult lp = new LpEngine().count(c.net, c.domain);
+            CountResult lp = new LpEngine().count(Query.of(c.net, c.domain));
             long t1 = System.nanoTime();
-            CountResult milp = new MilpEngine().count(c.net, c.domain);
+            CountResult milp = new MilpEngine().count(Query.of(c.net, c.domain));
             long t2 = System.nanoTime();
-            CountResult cpsat = new CpSatEngine().count(c.net, c.domain, Tolerances.defaults(),
-                    SearchMonitor.withTimeLimit(CPSAT_SECONDS), RegionListener.NONE);
+            CountResult cpsat = new CpSatEngine().count(new Query(c.net, c.domain, Tolerances.defaults()), SearchMonitor.withTimeLimit(CPSAT_SECONDS), RegionListener.NONE);
             long t3 = System.nanoTime();
             String where = "seed " + seed + ": " + c.describe;
             System.out.printf("%s: %d regions; lp %.2f s, milp %.2f s, cpsat %.2f s%s%n", where, lp.regions(),

@@ -1,5 +1,8 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
+
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ public abstract class ExactCounterContractTest {
     }
 
     CountResult count(Network network, InputDomain domain) {
-        CountResult result = createCounter().count(network, domain);
+        CountResult result = createCounter().count(Query.of(network, domain));
         assertTrue(result.complete(), "count should be complete: " + result);
         return result;
     }
@@ -67,7 +70,7 @@ public abstract class ExactCounterContractTest {
             assertEquals(Nets.generalPositionCount(4, 2), regions(net, WholeSpace.of(2)));
         } else {
             InvalidInputException refused = assertThrows(InvalidInputException.class,
-                    () -> createCounter().count(net, WholeSpace.of(2)));
+                    () -> createCounter().count(Query.of(net, WholeSpace.of(2))));
             assertTrue(refused.hint().startsWith("Maybe"), refused.hint());
         }
     }
@@ -182,8 +185,7 @@ public abstract class ExactCounterContractTest {
         Network net = Nets.randomNet(new int[] {2, 6, 4}, 61);
         Box box = Box.cube(2, -2, 2);
         java.util.Set<String> patterns = new java.util.HashSet<>();
-        CountResult result = createCounter().count(net, box, Tolerances.defaults(), SearchMonitor.unlimited(),
-                (index, witness, radius, pattern) -> {
+        CountResult result = createCounter().count(new Query(net, box, Tolerances.defaults()), SearchMonitor.unlimited(), (index, witness, radius, pattern) -> {
                     assertTrue(radius > Tolerances.DEFAULT_INTERIOR_RADIUS);
                     assertTrue(box.interiorMargin(witness) >= radius - 1e-12);
                     double[][] z = net.hiddenPreActivations(witness);

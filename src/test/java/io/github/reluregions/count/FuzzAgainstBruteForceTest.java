@@ -1,5 +1,8 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
+
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.testing.DegenerateNets;
 import io.github.reluregions.testing.PatternEnumerator;
@@ -49,7 +52,7 @@ class FuzzAgainstBruteForceTest {
                 }
             }
             for (int e = 0; e < ENGINES.size(); e++) {
-                CountResult result = ENGINES.get(e).get().count(c.network(), c.domain());
+                CountResult result = ENGINES.get(e).get().count(Query.of(c.network(), c.domain()));
                 if (!result.complete() || result.regions() != truth) {
                     failures.add("seed " + seed + " engine " + e + " (" + c.description() + "): brute force "
                             + truth + ", engine " + result.regions() + (result.complete() ? "" : " incomplete"));

@@ -1,5 +1,7 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
@@ -21,7 +23,7 @@ class ReferenceCasesTest {
     void lpEngineReproducesTheReferenceCount(String network, JsonNode box, long expected) {
         Assumptions.assumeTrue(box != null, "../shared/reference is not beside the project");
         Network net = JsonNetworkReader.read(ReferenceCases.REFERENCE.resolve(network));
-        CountResult result = new LpEngine().count(net, ReferenceCases.box(box));
+        CountResult result = new LpEngine().count(Query.of(net, ReferenceCases.box(box)));
         assertTrue(result.complete());
         assertEquals(expected, result.regions());
     }

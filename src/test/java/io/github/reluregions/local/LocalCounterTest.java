@@ -1,5 +1,7 @@
 package io.github.reluregions.local;
 
+import io.github.reluregions.query.Query;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.Outcome;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
@@ -47,7 +49,7 @@ class LocalCounterTest {
             LocalCounter.Task task = tasks.get(i);
             assertEquals(i / 2, one.get(i).point());
             assertEquals(i % 2 == 0 ? 0.3 : 1.0, one.get(i).radius());
-            long alone = new LpEngine().count(NET, Ball.of(task.point().coordinates(), task.radius(), Norm.LINF)).regions();
+            long alone = new LpEngine().count(Query.of(NET, Ball.of(task.point().coordinates(), task.radius(), Norm.LINF))).regions();
             assertEquals(alone, one.get(i).regions(), "task " + i);
             assertEquals(alone, three.get(i).regions(), "task " + i + ", three threads");
             assertTrue(one.get(i).complete());
@@ -59,9 +61,9 @@ class LocalCounterTest {
     void interruptStopsTheRunningCountAndStartsNoOther() {
         List<LocalCounter.Task> tasks = LocalCounter.tasks(points(4), List.of(1.0), Norm.L2, null);
         AtomicReference<LocalCounter> self = new AtomicReference<>();
-        ExactCounter interruptingFirst = (network, domain, tolerances, monitor, listener) -> {
+        ExactCounter interruptingFirst = (query, monitor, listener) -> {
             self.get().interrupt(); // as Ctrl-C would, while this count runs
-            return new LpEngine().count(network, domain, tolerances, monitor, listener);
+            return new LpEngine().count(query, monitor, listener);
         };
         LocalCounter counter = new LocalCounter(() -> interruptingFirst,
                 new LocalCounter.Options(1, 0, Tolerances.defaults()));

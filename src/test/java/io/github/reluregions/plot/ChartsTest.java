@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.io.JsonNetworkReader;

@@ -1,11 +1,13 @@
 package io.github.reluregions.probabilistic;
 
+import io.github.reluregions.query.Query;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
@@ -32,7 +34,7 @@ class EstimateStatisticsTest {
     void estimatesFallWithinTheFactorAsOftenAsPromised() {
         Network net = Nets.randomOneLayer(3, 30, 17);
         long truth = Nets.generalPositionCount(30, 3);
-        CellCounter counter = CellCounter.lp(net, WholeSpace.of(3), Tolerances.defaults());
+        CellCounter counter = CellCounter.lp(new Query(net, WholeSpace.of(3), Tolerances.defaults()));
         int misses = 0;
         List<String> values = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {

@@ -1,5 +1,7 @@
 package io.github.reluregions.probabilistic;
 
+import io.github.reluregions.query.Query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -14,7 +16,7 @@ import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.io.JsonNetworkReader;
@@ -40,7 +42,7 @@ class ProbabilisticCounterTest {
     }
 
     static ProbabilisticResult lp(Network net, InputDomain domain, Method method, HashChoice hash, long seed) {
-        return count(CellCounter.lp(net, domain, TOLERANCES), method, hash, seed);
+        return count(CellCounter.lp(new Query(net, domain, TOLERANCES)), method, hash, seed);
     }
 
     @ParameterizedTest(name = "{0}: {2} regions")
@@ -123,9 +125,9 @@ class ProbabilisticCounterTest {
         Box box = Box.cube(2, -2, 2);
         Options one = new Options(Method.ESTIMATE, 0.95, 0.8, HashChoice.dense(), 5, 1);
         Options two = new Options(Method.ESTIMATE, 0.95, 0.8, HashChoice.dense(), 5, 2);
-        Estimate sequential = ProbabilisticCounter.count(CellCounter.lp(net, box, TOLERANCES), one,
+        Estimate sequential = ProbabilisticCounter.count(CellCounter.lp(new Query(net, box, TOLERANCES)), one,
                 SearchMonitor.unlimited(), new RunStatus()).estimate();
-        Estimate parallel = ProbabilisticCounter.count(CellCounter.lp(net, box, TOLERANCES), two,
+        Estimate parallel = ProbabilisticCounter.count(CellCounter.lp(new Query(net, box, TOLERANCES)), two,
                 SearchMonitor.unlimited(), new RunStatus()).estimate();
         assertNotNull(sequential.value());
         assertEquals(sequential.value(), parallel.value());
@@ -137,7 +139,7 @@ class ProbabilisticCounterTest {
     void estimateOfAReferenceSizedNetIsWithinItsFactor() {
         Network net = Nets.randomNet(new int[] {2, 10, 10}, 4);
         Box box = Box.cube(2, -2, 2);
-        long truth = new io.github.reluregions.count.lp.LpEngine().count(net, box).regions();
+        long truth = new io.github.reluregions.count.lp.LpEngine().count(Query.of(net, box)).regions();
         Estimate estimate = lp(net, box, Method.ESTIMATE, HashChoice.staircase(), 7).estimate();
         assertNull(lp(net, box, Method.ESTIMATE, HashChoice.staircase(), 7).lowerBound());
         assertTrue(truth >= ApproxMc.thresh(0.8), "the test wants a net beyond thresh: " + truth);
@@ -152,10 +154,8 @@ class ProbabilisticCounterTest {
     void milpAndCpSatEnginesTestTheCompiledModelWithParityConstraints() throws IOException {
         Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json")); // 97 regions in [-2, 2]^2
         Box box = Box.cube(2, -2, 2);
-        CellCounter milp = CellCounter.model("milp", net, box, TOLERANCES,
-                (n, d) -> MilpModel.compile(n, d, TOLERANCES.interiorRadius(), SolveLimit.NONE));
-        CellCounter cpsat = CellCounter.model("cpsat", net, box, TOLERANCES,
-                (n, d) -> CpSatModel.compile(n, d, TOLERANCES.interiorRadius()));
+        CellCounter milp = CellCounter.model("milp", new Query(net, box, TOLERANCES), (n, d) -> MilpModel.compile(n, d, TOLERANCES.interiorRadius(), SolveLimit.NONE));
+        CellCounter cpsat = CellCounter.model("cpsat", new Query(net, box, TOLERANCES), (n, d) -> CpSatModel.compile(n, d, TOLERANCES.interiorRadius()));
         for (CellCounter counter : List.of(milp, cpsat)) {
             ProbabilisticResult result = count(counter, Method.LOWER_BOUND, HashChoice.dense(), 5);
             assertEquals(counter.engine(), result.engine());

@@ -1,5 +1,7 @@
 package io.github.reluregions.slice;
 
+import io.github.reluregions.query.Query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
@@ -62,7 +64,7 @@ class SlicerTest {
         Box domain = Box.of(new double[] {box.get(0).get(0).asDouble(), box.get(1).get(0).asDouble()},
                 new double[] {box.get(0).get(1).asDouble(), box.get(1).get(1).asDouble()});
         Slice slice = slice(net, Plane.inputs2d(), domain);
-        CountResult direct = new LpEngine().count(net, domain);
+        CountResult direct = new LpEngine().count(Query.of(net, domain));
 
         assertTrue(slice.count().complete());
         assertEquals(expected, slice.regions().size());
@@ -97,7 +99,7 @@ class SlicerTest {
         for (Norm norm : Norm.values()) {
             Ball ball = Ball.of(new double[] {0.2, -0.1}, 1.3, norm);
             Slice slice = slice(net, Plane.inputs2d(), ball);
-            assertEquals(new LpEngine().count(net, ball).regions(), slice.regions().size(), norm.label());
+            assertEquals(new LpEngine().count(Query.of(net, ball)).regions(), slice.regions().size(), norm.label());
             for (SliceRegion region : slice.regions()) {
                 assertFalse(region.polygon().isEmpty(), norm.label());
             }
@@ -131,7 +133,7 @@ class SlicerTest {
         Plane plane = Plane.of(new double[] {0, 0, 0.37}, new double[] {1, 0, 0}, new double[] {0, 1, 0});
         Box window = Box.cube(2, -2, 2);
         Slice slice = slice(net, plane, window);
-        assertEquals(new LpEngine().count(twoD, window).regions(), slice.regions().size());
+        assertEquals(new LpEngine().count(Query.of(twoD, window)).regions(), slice.regions().size());
         assertEquals(1.0, slice.coveredFraction(), 1e-9);
     }
 

@@ -1,5 +1,7 @@
 package io.github.reluregions.testing;
 
+import io.github.reluregions.query.Query;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +12,7 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 
@@ -96,8 +98,7 @@ public final class WitnessAudit implements RegionListener {
     public static Outcome count(ExactCounter counter, Network net, InputDomain domain, double guardSeconds) {
         WitnessAudit audit = new WitnessAudit(net, domain);
         long start = System.nanoTime();
-        CountResult result = counter.count(net, domain, Tolerances.defaults(), SearchMonitor.withTimeLimit(guardSeconds),
-                audit);
+        CountResult result = counter.count(new Query(net, domain, Tolerances.defaults()), SearchMonitor.withTimeLimit(guardSeconds), audit);
         Outcome outcome = new Outcome(result, audit);
         System.out.printf("%s, %d inputs, %s in %s: %s; %.1f s%n", counter.getClass().getSimpleName(), net.inputDimension(),
                 net.hiddenWidths(), domain.describe(), outcome, (System.nanoTime() - start) / 1e9);

@@ -1,7 +1,7 @@
 package io.github.reluregions.count.cell;
 
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;

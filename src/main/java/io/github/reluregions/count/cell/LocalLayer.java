@@ -1,6 +1,6 @@
 package io.github.reluregions.count.cell;
 
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.model.Layer;
 
 /**

@@ -7,7 +7,7 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
 import io.github.reluregions.count.ThinRegion;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.reluregions.count.lp;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.Outcome;
@@ -7,7 +9,7 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
@@ -101,11 +103,11 @@ public final class LpEngine implements ExactCounter {
     }
 
     @Override
-    public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    public CountResult count(Query query, SearchMonitor monitor,
             RegionListener listener) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(domain, "domain");
-        domain.requireDimension(network.inputDimension());
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         // Tolerances are relative to min(1, domain scale); the search runs in coordinates where the
         // domain has scale at least 1, so they apply there as they are.
         UnitScaling scaling = UnitScaling.forDomain(domain);
@@ -121,8 +123,7 @@ public final class LpEngine implements ExactCounter {
         AtomicLong numbering = new AtomicLong(base.regions());
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
-            workers.add(new Worker(i, () -> new SubtreeSearch(searchNetwork, searchDomain, tolerances, monitor,
-                    sink, newLp(searchDomain, tolerances), pool, numbering::getAndIncrement), pool));
+            workers.add(new Worker(i, () -> new SubtreeSearch(new Query(searchNetwork, searchDomain, tolerances), monitor, sink, newLp(searchDomain, tolerances), pool, numbering::getAndIncrement), pool));
         }
         workers.forEach(Thread::start);
         try {

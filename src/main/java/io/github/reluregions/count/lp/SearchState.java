@@ -1,7 +1,7 @@
 package io.github.reluregions.count.lp;
 
 import io.github.reluregions.count.SearchStats;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.List;
 

@@ -1,9 +1,11 @@
 package io.github.reluregions.count.lp;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.Vectors;
@@ -74,8 +76,11 @@ final class SubtreeSearch {
         }
     }
 
-    SubtreeSearch(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    SubtreeSearch(Query query, SearchMonitor monitor,
             RegionListener listener, ChebyshevLp lp, WorkPool pool, RegionNumbering numbering) {
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         this.network = network;
         this.domain = domain;
         this.tol = tolerances;

@@ -1,12 +1,14 @@
 package io.github.reluregions.count.model;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 
@@ -31,12 +33,13 @@ public final class CpSatEngine implements ExactCounter {
     static final int[] PRECISIONS = {12, 18, CpSatModel.FINEST_PRECISION};
 
     @Override
-    public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    public CountResult count(Query query, SearchMonitor monitor,
             RegionListener listener) {
+        Tolerances tolerances = query.tolerances();
         List<BiFunction<Network, InputDomain, CompiledModel>> models = new ArrayList<>();
         for (int bits : PRECISIONS) {
             models.add((net, searchDomain) -> CpSatModel.compile(net, searchDomain, tolerances.interiorRadius(), bits));
         }
-        return ModelSearch.count(network, domain, tolerances, monitor, listener, models);
+        return ModelSearch.count(query, monitor, listener, models);
     }
 }

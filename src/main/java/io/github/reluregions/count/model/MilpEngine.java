@@ -1,11 +1,13 @@
 package io.github.reluregions.count.model;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 
@@ -17,10 +19,10 @@ import io.github.reluregions.model.Network;
 public final class MilpEngine implements ExactCounter {
 
     @Override
-    public CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    public CountResult count(Query query, SearchMonitor monitor,
             RegionListener listener) {
-        return ModelSearch.count(network, domain, tolerances, monitor, listener,
-                (net, searchDomain) -> MilpModel.compile(net, searchDomain, tolerances.interiorRadius(),
+        Tolerances tolerances = query.tolerances();
+        return ModelSearch.count(query, monitor, listener, (net, searchDomain) -> MilpModel.compile(net, searchDomain, tolerances.interiorRadius(),
                         monitor.solveLimit()));
     }
 }

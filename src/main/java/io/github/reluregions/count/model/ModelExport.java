@@ -1,10 +1,12 @@
 package io.github.reluregions.count.model;
+
+import io.github.reluregions.query.Query;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.count.ModelStats;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
@@ -45,10 +47,12 @@ public final class ModelExport {
     }
 
     /** Compiles {@code network} on {@code domain} for the engine {@code file}'s extension names and writes it. */
-    public static Summary write(Network network, InputDomain domain, Tolerances tolerances, Path file) {
+    public static Summary write(Query query, Path file) {
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         Objects.requireNonNull(file, "file");
         ModelFormat format = ModelFormat.forFile(file);
-        domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
         Network net = scaling.apply(network);
         InputDomain searchDomain = scaling.apply(domain);

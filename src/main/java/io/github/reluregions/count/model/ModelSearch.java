@@ -1,4 +1,6 @@
 package io.github.reluregions.count.model;
+
+import io.github.reluregions.query.Query;
 import io.github.reluregions.ExecutionFailures;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.PatternSolution;
@@ -9,7 +11,7 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.SearchStop;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.UnitScaling;
@@ -60,9 +62,9 @@ public final class ModelSearch {
      * Counts the regions of {@code network} in {@code domain} with the model {@code compiler} builds (in the
      * coordinates where the domain is at least unit-sized: see the tolerance model).
      */
-    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    static CountResult count(Query query, SearchMonitor monitor,
             RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
-        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, List.of(compiler));
+        return count(query, Long.MAX_VALUE, monitor, listener, List.of(compiler));
     }
 
     /**
@@ -70,14 +72,14 @@ public final class ModelSearch {
      * {@code compiler} may add constraints to the model it returns (the probabilistic counters add parity
      * constraints).
      */
-    public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+    public static CountResult count(Query query, long limit,
             SearchMonitor monitor, RegionListener listener, BiFunction<Network, InputDomain, CompiledModel> compiler) {
-        return count(network, domain, tolerances, limit, monitor, listener, List.of(compiler));
+        return count(query, limit, monitor, listener, List.of(compiler));
     }
 
-    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    static CountResult count(Query query, SearchMonitor monitor,
             RegionListener listener, List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
-        return count(network, domain, tolerances, Long.MAX_VALUE, monitor, listener, compilers);
+        return count(query, Long.MAX_VALUE, monitor, listener, compilers);
     }
 
     /**
@@ -87,12 +89,12 @@ public final class ModelSearch {
      * regions. Each model is a relaxation and the count is the last model's, so it is exact whichever
      * model finishes; the listener hears each region once (regions of abandoned models are remembered).
      */
-    static CountResult count(Network network, InputDomain domain, Tolerances tolerances, long limit,
+    static CountResult count(Query query, long limit,
             SearchMonitor monitor, RegionListener listener,
             List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(domain, "domain");
-        domain.requireDimension(network.inputDimension());
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         UnitScaling scaling = UnitScaling.forDomain(domain);
         Network searchNetwork = scaling.apply(network);
         InputDomain searchDomain = scaling.apply(domain);
@@ -105,7 +107,7 @@ public final class ModelSearch {
                         SearchStats.none(tolerances));
             }
             try (CompiledModel model = compiled;
-                    PatternCertifier certifier = new PatternCertifier(searchNetwork, searchDomain, tolerances);
+                    PatternCertifier certifier = new PatternCertifier(new Query(searchNetwork, searchDomain, tolerances));
                     Watcher watcher = new Watcher(model, monitor)) {
                 certifier.stopWhen(monitor);
                 Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
@@ -177,7 +179,7 @@ public final class ModelSearch {
                 fixed += fixing[k] == CompiledModel.FREE ? 0 : 1;
             }
         }
-        try (PatternCertifier certifier = new PatternCertifier(model.network(), model.domain(), tolerances);
+        try (PatternCertifier certifier = new PatternCertifier(new Query(model.network(), model.domain(), tolerances));
                 Watcher watcher = new Watcher(model, monitor)) {
             certifier.stopWhen(monitor);
             Search search = new Search(model, certifier, monitor, listener, limit, false, 0);

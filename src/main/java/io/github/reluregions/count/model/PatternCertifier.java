@@ -1,7 +1,9 @@
 package io.github.reluregions.count.model;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
@@ -26,7 +28,10 @@ final class PatternCertifier implements AutoCloseable {
     private final CellLp cell;
     private final FixedNeurons fixedNeurons;
 
-    PatternCertifier(Network network, InputDomain domain, Tolerances tolerances) {
+    PatternCertifier(Query query) {
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         this.network = network;
         this.tol = tolerances;
         this.cell = new CellLp(domain, tolerances, network.hiddenNeuronCount());

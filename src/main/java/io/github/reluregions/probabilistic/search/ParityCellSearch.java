@@ -1,11 +1,13 @@
 package io.github.reluregions.probabilistic.search;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
@@ -58,16 +60,18 @@ public final class ParityCellSearch {
      * {@code parity}, up to {@code limit}. Complete when the search finished and no cell was uncertain;
      * stop reason {@link StopReason#REGION_LIMIT} when the limit cut it short.
      */
-    public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, ParitySystem parity,
+    public static CountResult count(Query query, ParitySystem parity,
             long limit, SearchMonitor monitor) {
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         parity.requireOver(network);
-        domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
         try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount(),
                 CellLp.fastestLp(searchDomain, tolerances))) {
             cell.stopWhen(monitor);
-            Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell, parity, limit);
+            Search search = new Search(new Query(scaling.apply(network), searchDomain, tolerances), monitor, cell, parity, limit);
             CountResult result = search.run();
             return scaling.toInput(result);
         }
@@ -96,8 +100,11 @@ public final class ParityCellSearch {
         private final FixedNeurons fixedNeurons;
         private long decidedByWitness;
 
-        Search(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor, CellLp cell,
+        Search(Query query, SearchMonitor monitor, CellLp cell,
                 ParitySystem parity, long limit) {
+            Network network = query.network();
+            InputDomain domain = query.domain();
+            Tolerances tolerances = query.tolerances();
             this.network = network;
             this.tol = tolerances;
             this.monitor = monitor;

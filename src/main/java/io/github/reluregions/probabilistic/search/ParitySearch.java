@@ -1,11 +1,13 @@
 package io.github.reluregions.probabilistic.search;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
@@ -46,11 +48,12 @@ public final class ParitySearch {
      * {@code parity}, up to {@code limit}. The result is complete when the search finished and no cell was
      * uncertain; its stop reason is {@link StopReason#REGION_LIMIT} when the limit cut it short.
      */
-    public static CountResult count(Network network, InputDomain domain, Tolerances tolerances, ParitySystem parity,
+    public static CountResult count(Query query, ParitySystem parity,
             long limit, SearchMonitor monitor) {
+        Network network = query.network();
         Objects.requireNonNull(parity, "parity");
         parity.requireOver(network);
-        return run(network, domain, tolerances, monitor, (search) -> search.count(parity, limit));
+        return run(query, monitor, (search) -> search.count(parity, limit));
     }
 
     /**
@@ -64,14 +67,15 @@ public final class ParitySearch {
      * Cost: about {@code population} nodes per neuron, each with one or two LPs over its prefix's rows.
      * When the monitor stops the run, the depths not reached keep the last estimate.
      */
-    public static PrefixProfile profile(Network network, InputDomain domain, Tolerances tolerances, int population,
+    public static PrefixProfile profile(Query query, int population,
             SplittableRandom random, SearchMonitor monitor) {
+        Network network = query.network();
         if (population < 1) {
             throw new IllegalArgumentException("population must be positive: " + population);
         }
         Objects.requireNonNull(random, "random");
         double[] log2Nodes = new double[network.hiddenNeuronCount() + 1];
-        CountResult lps = run(network, domain, tolerances, monitor, (search) -> {
+        CountResult lps = run(query, monitor, (search) -> {
             try {
                 search.sample(population, random, log2Nodes);
             } catch (SearchStop stop) {
@@ -82,17 +86,17 @@ public final class ParitySearch {
         return new PrefixProfile(log2Nodes, population, lps.stats().lpsSolved());
     }
 
-    private static CountResult run(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor,
+    private static CountResult run(Query query, SearchMonitor monitor,
             java.util.function.Function<Search, CountResult> work) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(domain, "domain");
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         Objects.requireNonNull(monitor, "monitor");
-        domain.requireDimension(network.inputDimension());
         UnitScaling scaling = UnitScaling.forDomain(domain);
         InputDomain searchDomain = scaling.apply(domain);
         try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount())) {
             cell.stopWhen(monitor);
-            Search search = new Search(scaling.apply(network), searchDomain, tolerances, monitor, cell);
+            Search search = new Search(new Query(scaling.apply(network), searchDomain, tolerances), monitor, cell);
             CountResult result = work.apply(search);
             return scaling.toInput(result);
         }
@@ -172,7 +176,10 @@ public final class ParitySearch {
         private final FixedNeurons fixedNeurons;
         private long decidedByWitness;
 
-        Search(Network network, InputDomain domain, Tolerances tolerances, SearchMonitor monitor, CellLp cell) {
+        Search(Query query, SearchMonitor monitor, CellLp cell) {
+            Network network = query.network();
+            InputDomain domain = query.domain();
+            Tolerances tolerances = query.tolerances();
             this.network = network;
             this.tol = tolerances;
             this.monitor = monitor;

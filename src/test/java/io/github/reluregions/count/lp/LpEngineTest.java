@@ -1,12 +1,14 @@
 package io.github.reluregions.count.lp;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.ExactCounterContractTest;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.testing.Nets;
@@ -29,8 +31,7 @@ class LpEngineTest extends ExactCounterContractTest {
         // Some 10^5 regions in the box, many seconds of counting even on a fast machine.
         Network net = Nets.randomOneLayer(4, 60, 5);
         SearchMonitor monitor = SearchMonitor.withTimeLimit(0.3);
-        CountResult partial = new LpEngine().count(net, Box.cube(4, -5, 5), Tolerances.defaults(), monitor,
-                RegionListener.NONE);
+        CountResult partial = new LpEngine().count(new Query(net, Box.cube(4, -5, 5), Tolerances.defaults()), monitor, RegionListener.NONE);
         assertFalse(partial.complete());
         assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
         assertTrue(partial.regions() < Nets.generalPositionCount(60, 4));
@@ -42,8 +43,7 @@ class LpEngineTest extends ExactCounterContractTest {
         Network net = Nets.randomOneLayer(4, 40, 5);
         SearchMonitor monitor = SearchMonitor.unlimited();
         monitor.interrupt();
-        CountResult partial = new LpEngine().count(net, Box.cube(4, -5, 5), Tolerances.defaults(), monitor,
-                RegionListener.NONE);
+        CountResult partial = new LpEngine().count(new Query(net, Box.cube(4, -5, 5), Tolerances.defaults()), monitor, RegionListener.NONE);
         assertEquals(StopReason.INTERRUPTED, partial.stopReason());
         assertFalse(partial.complete());
     }
@@ -52,7 +52,7 @@ class LpEngineTest extends ExactCounterContractTest {
     void neuronsStableOverTheDomainCostNoLp() {
         // Every hyperplane of this net misses the small box: one region, found without branching.
         Network net = Nets.randomOneLayer(3, 10, 8);
-        CountResult result = new LpEngine().count(net, Box.cube(3, 40, 40.001));
+        CountResult result = new LpEngine().count(Query.of(net, Box.cube(3, 40, 40.001)));
         assertEquals(1, result.regions());
         assertEquals(10, result.stats().stableByDomain());
         assertEquals(1, result.stats().lpsSolved());
@@ -65,12 +65,11 @@ class LpEngineTest extends ExactCounterContractTest {
         Network net = Network.of(java.util.List.of(
                 io.github.reluregions.model.Layer.of(new double[][] {{1, 0}, {1, 0}}, new double[] {0, -1e-6}),
                 io.github.reluregions.model.Layer.of(new double[][] {{1, 1}}, new double[] {0})));
-        CountResult result = new LpEngine().count(net, Box.cube(2, -1, 1));
+        CountResult result = new LpEngine().count(Query.of(net, Box.cube(2, -1, 1)));
         assertEquals(3, result.regions());
         assertEquals(1, result.stats().thinRegions());
         assertEquals(5e-7, result.stats().thinExamples().get(0).radius(), 1e-9);
-        CountResult strict = new LpEngine().count(net, Box.cube(2, -1, 1), Tolerances.defaults().withInteriorRadius(1e-6),
-                SearchMonitor.unlimited(), RegionListener.NONE);
+        CountResult strict = new LpEngine().count(new Query(net, Box.cube(2, -1, 1), Tolerances.defaults().withInteriorRadius(1e-6)), SearchMonitor.unlimited(), RegionListener.NONE);
         assertEquals(2, strict.regions());
         assertEquals(1, strict.stats().nearDegenerateDropped());
     }
@@ -79,7 +78,7 @@ class LpEngineTest extends ExactCounterContractTest {
     void aTinyDomainWithTheNetworkScaledToMatchKeepsTheCount() {
         for (int seed = 0; seed < 4; seed++) {
             Network net = Nets.randomNet(new int[] {2, 6, 5}, 3000 + seed);
-            long expected = new LpEngine().count(net, Box.cube(2, -1, 1)).regions();
+            long expected = new LpEngine().count(Query.of(net, Box.cube(2, -1, 1))).regions();
             double[] center = {0.3, -0.7};
             double h = 1e-6;
             // tiny(x) = net((x - center) / h): the same partition shrunk into the box center +- h.
@@ -97,8 +96,7 @@ class LpEngineTest extends ExactCounterContractTest {
             Network tiny = Network.of(layers);
             Box tinyBox = Box.of(new double[] {center[0] - h, center[1] - h}, new double[] {center[0] + h, center[1] + h});
             java.util.List<double[]> witnesses = new java.util.ArrayList<>();
-            CountResult result = new LpEngine().count(tiny, tinyBox, Tolerances.defaults(), SearchMonitor.unlimited(),
-                    (index, witness, radius, pattern) -> witnesses.add(witness.clone()));
+            CountResult result = new LpEngine().count(new Query(tiny, tinyBox, Tolerances.defaults()), SearchMonitor.unlimited(), (index, witness, radius, pattern) -> witnesses.add(witness.clone()));
             assertTrue(result.complete());
             assertEquals(expected, result.regions(), "seed " + seed);
             for (double[] x : witnesses) {
@@ -110,6 +108,6 @@ class LpEngineTest extends ExactCounterContractTest {
     @Test
     void aHugeBoxGivesTheClosedFormCount() {
         Network net = Nets.randomOneLayer(3, 9, 17);
-        assertEquals(Nets.generalPositionCount(9, 3), new LpEngine().count(net, Box.cube(3, -1e6, 1e6)).regions());
+        assertEquals(Nets.generalPositionCount(9, 3), new LpEngine().count(Query.of(net, Box.cube(3, -1e6, 1e6))).regions());
     }
 }

@@ -1,10 +1,12 @@
 package io.github.reluregions.count.lp;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
@@ -47,7 +49,7 @@ class SubtreeSplitTest {
     }
 
     private static CountResult run(LpEngine.Options options, SearchMonitor monitor, RegionListener listener) {
-        return new LpEngine(options).count(NET, BOX, Tolerances.defaults(), monitor, listener);
+        return new LpEngine(options).count(new Query(NET, BOX, Tolerances.defaults()), monitor, listener);
     }
 
     @Test

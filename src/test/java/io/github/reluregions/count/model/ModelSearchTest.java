@@ -1,5 +1,7 @@
 package io.github.reluregions.count.model;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
@@ -7,7 +9,7 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.io.JsonNetworkReader;
@@ -44,7 +46,7 @@ class ModelSearchTest {
 
     @Test
     void aRegionLimitStopsWithALowerBound() {
-        long total = new LpEngine().count(NET, BOX).regions();
+        long total = new LpEngine().count(Query.of(NET, BOX)).regions();
         try (CompiledModel model = MilpModel.compile(NET, BOX, TAU, SolveLimit.NONE)) {
             CountResult partial = enumerate(model, null, 5, new HashSet<>());
             assertEquals(5, partial.regions());
@@ -62,7 +64,7 @@ class ModelSearchTest {
         try (CompiledModel model = CpSatModel.compile(NET, BOX, TAU)) {
             total = enumerate(model, null, Long.MAX_VALUE, all).regions();
         }
-        assertEquals(new LpEngine().count(NET, BOX).regions(), total);
+        assertEquals(new LpEngine().count(Query.of(NET, BOX)).regions(), total);
         // Fixing binary 0 either way splits the regions in two.
         Set<String> split = new HashSet<>();
         long sum = 0;
@@ -107,35 +109,33 @@ class ModelSearchTest {
         Box box = Box.cube(3, -3, 3);
         SearchMonitor interrupted = SearchMonitor.unlimited();
         interrupted.interrupt();
-        CountResult stopped = new MilpEngine().count(big, box, Tolerances.defaults(), interrupted, RegionListener.NONE);
+        CountResult stopped = new MilpEngine().count(new Query(big, box, Tolerances.defaults()), interrupted, RegionListener.NONE);
         assertEquals(StopReason.INTERRUPTED, stopped.stopReason());
         assertFalse(stopped.complete());
         // A deadline already past, and an interrupt in the middle (after 5 regions), whatever the machine's speed.
-        CountResult timed = new MilpEngine().count(big, box, Tolerances.defaults(), SearchMonitor.withTimeLimit(1e-9),
-                RegionListener.NONE);
+        CountResult timed = new MilpEngine().count(new Query(big, box, Tolerances.defaults()), SearchMonitor.withTimeLimit(1e-9), RegionListener.NONE);
         assertEquals(StopReason.TIME_LIMIT, timed.stopReason());
         assertFalse(timed.complete());
         SearchMonitor midway = SearchMonitor.unlimited();
-        CountResult cut = new CpSatEngine().count(big, box, Tolerances.defaults(), midway,
-                (index, witness, radius, pattern) -> {
+        CountResult cut = new CpSatEngine().count(new Query(big, box, Tolerances.defaults()), midway, (index, witness, radius, pattern) -> {
                     if (index + 1 >= 5) {
                         midway.interrupt();
                     }
                 });
         assertEquals(StopReason.INTERRUPTED, cut.stopReason());
         assertFalse(cut.complete());
-        assertTrue(cut.regions() >= 5 && cut.regions() < new LpEngine().count(big, box).regions(), "" + cut.regions());
+        assertTrue(cut.regions() >= 5 && cut.regions() < new LpEngine().count(Query.of(big, box)).regions(), "" + cut.regions());
     }
 
     @Test
     void theIntegerTestNetworkIsCountedExactlyByCpSat() {
         Network net = JsonNetworkReader.read(Path.of("testdata", "integer_2x6x4.json"));
         Box box = Box.cube(2, -3, 3);
-        CountResult cpsat = new CpSatEngine().count(net, box);
+        CountResult cpsat = new CpSatEngine().count(Query.of(net, box));
         assertTrue(cpsat.complete());
         assertEquals("exact", cpsat.stats().model().arithmetic());
         assertEquals(0.0, cpsat.stats().model().relaxation());
-        assertEquals(new LpEngine().count(net, box).regions(), cpsat.regions());
-        assertEquals(new MilpEngine().count(net, box).regions(), cpsat.regions());
+        assertEquals(new LpEngine().count(Query.of(net, box)).regions(), cpsat.regions());
+        assertEquals(new MilpEngine().count(Query.of(net, box)).regions(), cpsat.regions());
     }
 }

@@ -1,9 +1,11 @@
 package io.github.reluregions.probabilistic.search;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -47,8 +49,7 @@ class ParityCellSearchTest {
             for (double density : new double[] {0.5, 2.0 / n}) {
                 ParitySystem system = randomSystem(n, rows, density, random);
                 long expected = all.stream().filter(system::isSatisfiedBy).count();
-                CountResult result = ParityCellSearch.count(net, domain, Tolerances.defaults(), system,
-                        Long.MAX_VALUE, SearchMonitor.unlimited());
+                CountResult result = ParityCellSearch.count(new Query(net, domain, Tolerances.defaults()), system, Long.MAX_VALUE, SearchMonitor.unlimited());
                 assertTrue(result.complete(), name);
                 assertEquals(expected, result.regions(), name + ", " + rows + " rows, density " + density);
             }
@@ -96,10 +97,8 @@ class ParityCellSearchTest {
     void bothParitySearchesStopAtTheLimitWithARegionLimitStop() {
         Network net = Nets.randomOneLayer(2, 8, 7);
         for (CountResult result : List.of(
-                ParityCellSearch.count(net, Box.cube(2, -3, 3), Tolerances.defaults(), ParitySystem.none(8), 5,
-                        SearchMonitor.unlimited()),
-                ParitySearch.count(net, Box.cube(2, -3, 3), Tolerances.defaults(), ParitySystem.none(8), 5,
-                        SearchMonitor.unlimited()))) {
+                ParityCellSearch.count(new Query(net, Box.cube(2, -3, 3), Tolerances.defaults()), ParitySystem.none(8), 5, SearchMonitor.unlimited()),
+                ParitySearch.count(new Query(net, Box.cube(2, -3, 3), Tolerances.defaults()), ParitySystem.none(8), 5, SearchMonitor.unlimited()))) {
             assertEquals(5, result.regions());
             assertEquals(StopReason.REGION_LIMIT, result.stopReason());
         }
@@ -112,8 +111,7 @@ class ParityCellSearchTest {
         row.set(1);
         row.set(4);
         ParitySystem contradiction = ParitySystem.of(6, List.of(row, row), new boolean[] {true, false});
-        CountResult result = ParityCellSearch.count(net, Box.cube(2, -3, 3), Tolerances.defaults(), contradiction,
-                Long.MAX_VALUE, SearchMonitor.unlimited());
+        CountResult result = ParityCellSearch.count(new Query(net, Box.cube(2, -3, 3), Tolerances.defaults()), contradiction, Long.MAX_VALUE, SearchMonitor.unlimited());
         assertEquals(0, result.regions());
         assertTrue(result.complete());
     }

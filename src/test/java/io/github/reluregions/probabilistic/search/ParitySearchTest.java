@@ -1,8 +1,10 @@
 package io.github.reluregions.probabilistic.search;
 
+import io.github.reluregions.query.Query;
+
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -24,8 +26,7 @@ class ParitySearchTest {
     /** Every region's pattern, from the LP engine. */
     static List<boolean[]> patterns(Network net, InputDomain domain) {
         List<boolean[]> patterns = new ArrayList<>();
-        CountResult result = new LpEngine().count(net, domain, Tolerances.defaults(), SearchMonitor.unlimited(),
-                (index, witness, radius, pattern) -> patterns.add(pattern.clone()));
+        CountResult result = new LpEngine().count(new Query(net, domain, Tolerances.defaults()), SearchMonitor.unlimited(), (index, witness, radius, pattern) -> patterns.add(pattern.clone()));
         assertTrue(result.complete());
         return patterns;
     }
@@ -42,8 +43,7 @@ class ParitySearchTest {
             for (int rows = 0; rows <= 4; rows++) {
                 ParitySystem system = ParityCellSearchTest.randomSystem(n, rows, 0.5, random);
                 long expected = all.stream().filter(system::isSatisfiedBy).count();
-                CountResult result = ParitySearch.count(nets[i], domains[i], Tolerances.defaults(), system,
-                        Long.MAX_VALUE, SearchMonitor.unlimited());
+                CountResult result = ParitySearch.count(new Query(nets[i], domains[i], Tolerances.defaults()), system, Long.MAX_VALUE, SearchMonitor.unlimited());
                 assertTrue(result.complete());
                 assertEquals(expected, result.regions(), "net " + i + ", " + rows + " rows");
             }
@@ -55,17 +55,15 @@ class ParitySearchTest {
     void withoutRowsItCountsLikeTheLpEngine() {
         Network net = Nets.randomNet(new int[] {3, 6, 6}, 9);
         InputDomain box = Box.cube(3, -1, 1);
-        CountResult result = ParitySearch.count(net, box, Tolerances.defaults(), ParitySystem.none(12),
-                Long.MAX_VALUE, SearchMonitor.unlimited());
-        assertEquals(new LpEngine().count(net, box).regions(), result.regions());
+        CountResult result = ParitySearch.count(new Query(net, box, Tolerances.defaults()), ParitySystem.none(12), Long.MAX_VALUE, SearchMonitor.unlimited());
+        assertEquals(new LpEngine().count(Query.of(net, box)).regions(), result.regions());
     }
 
     @Test
     void aPopulationAsLargeAsTheTreeCountsItsLevelsExactly() {
         // The tent map has 2^L regions on [0, 1]; the profile starts at one node and ends near 2^L.
         Network net = Nets.tentMap(5);
-        PrefixProfile profile = ParitySearch.profile(net, Box.cube(1, 0, 1), Tolerances.defaults(), 64,
-                new SplittableRandom(1), SearchMonitor.unlimited());
+        PrefixProfile profile = ParitySearch.profile(new Query(net, Box.cube(1, 0, 1), Tolerances.defaults()), 64, new SplittableRandom(1), SearchMonitor.unlimited());
         assertEquals(0.0, profile.log2Nodes(0));
         assertEquals(10, profile.depth());
         // No level has more than 32 prefixes: nothing is sampled away, so the estimate is exact.

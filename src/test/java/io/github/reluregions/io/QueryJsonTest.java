@@ -1,9 +1,10 @@
-package io.github.reluregions.cluster;
+package io.github.reluregions.io;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The problem a member reads is the coordinator's, to the last bit, for every kind of domain. */
-class ProblemTest {
+/** The query a cluster member reads is the coordinator's, to the last bit, for every kind of domain. */
+class QueryJsonTest {
     private static final Network NET = Nets.randomNet(new int[] {3, 5, 4}, 17);
 
     @Test
@@ -30,20 +31,21 @@ class ProblemTest {
                 WholeSpace.of(3));
         Tolerances tolerances = Tolerances.defaults().withInteriorRadius(3e-8);
         for (InputDomain domain : domains) {
-            Problem sent = new Problem(NET, domain, tolerances);
-            Problem read = Problem.fromJson(sent.toJson(), sent.fingerprint());
+            Query sent = new Query(NET, domain, tolerances);
+            Query read = QueryJson.read(QueryJson.write(sent), sent.fingerprint());
             assertEquals(domain, read.domain());
             assertEquals(tolerances, read.tolerances());
             assertEquals(sent.fingerprint(), read.fingerprint());
+            assertEquals(sent, read);
         }
     }
 
     @Test
-    void aProblemWhoseFingerprintDiffersIsRefused() {
-        Problem sent = new Problem(NET, Box.cube(3, -1, 1), Tolerances.defaults());
-        String other = new Problem(NET, Box.cube(3, -1, 2), Tolerances.defaults()).fingerprint();
+    void aQueryWhoseFingerprintDiffersIsRefused() {
+        Query sent = new Query(NET, Box.cube(3, -1, 1), Tolerances.defaults());
+        String other = sent.in(Box.cube(3, -1, 2)).fingerprint();
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> Problem.fromJson(sent.toJson(), other));
+                () -> QueryJson.read(QueryJson.write(sent), other));
         assertTrue(error.getMessage().contains("not the coordinator's"), error.getMessage());
     }
 }

@@ -1,6 +1,6 @@
 package io.github.reluregions.query;
 
-import io.github.reluregions.count.Tolerances;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -15,15 +15,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 of everything that decides a count: every weight and bias (their exact bits), the domain's
- * kind and parameters, and the tolerances. Two problems with the same fingerprint have the same search
- * tree, so a checkpoint of one resumes the other.
+ * The SHA-256 of everything that decides a {@link Query}'s count: every weight and bias (their exact bits),
+ * the domain's kind and parameters, and the tolerances. Two queries with the same fingerprint have the same
+ * search tree, so a checkpoint of one resumes the other.
  */
-public final class ProblemFingerprint {
-    private ProblemFingerprint() {
+final class Fingerprint {
+    private Fingerprint() {
     }
 
-    public static String of(Network network, InputDomain domain, Tolerances tolerances) {
+    static String of(Query query) {
+        Network network = query.network();
+        InputDomain domain = query.domain();
+        Tolerances tolerances = query.tolerances();
         MessageDigest digest = sha256();
         text(digest, "network");
         for (Layer layer : network.layers()) {

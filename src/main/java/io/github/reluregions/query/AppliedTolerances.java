@@ -1,4 +1,4 @@
-package io.github.reluregions.count;
+package io.github.reluregions.query;
 
 /**
  * The tolerances a count actually applied, in input coordinates: the options' values times

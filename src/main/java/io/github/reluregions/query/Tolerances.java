@@ -1,7 +1,6 @@
-package io.github.reluregions.count;
+package io.github.reluregions.query;
 
 import io.github.reluregions.InvalidInputException;
-import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
 
 /**
@@ -53,7 +52,7 @@ public record Tolerances(double interiorRadius, double thinRadius, double zeroGr
 
     /**
      * What the options' radii are multiplied by in {@code domain}: {@code min(1, s)}, {@code s} its scale. The
-     * one rule: {@link UnitScaling} counts in coordinates scaled by the same factor.
+     * one rule: {@code count.cell.UnitScaling} counts in coordinates scaled by the same factor.
      */
     public static double inputFactor(InputDomain domain) {
         return Math.min(1, domain.scale());
