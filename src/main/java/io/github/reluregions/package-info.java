@@ -1,7 +1,13 @@
 /**
- * relu-regions: counts the linear (activation) regions of ReLU networks. Sub-packages, in the order data
- * flows: {@code network} (the network and its loaders), {@code domain} (the input domain),
- * {@code propagation} (bound propagation), {@code solver} (the only place that talks to OR-Tools),
- * {@code engine} (exact counting), {@code report} (versioned reports), {@code cli} (the command line).
+ * relu-regions: counts the linear (activation) regions of ReLU networks. The sub-packages, in the order data
+ * flows: {@code model} (the network), {@code domain} (the input domain), {@code io} (every file format),
+ * {@code query} (a network in a domain under tolerances), {@code propagation} and {@code bounds} (bound
+ * propagation and the analytical upper bounds), {@code solver} and {@code compile} (the only OR-Tools
+ * importers), {@code count} (exact counting: the cell kernel and the lp and model engines),
+ * {@code probabilistic} (hashing-based counting), {@code checkpoint}, {@code cluster} (the only Hazelcast
+ * importer), {@code local}, {@code slice}, {@code plot} (the only JFreeChart importer), {@code benchmark},
+ * {@code report} and {@code cli}. This package holds what all of them share: {@link
+ * io.github.reluregions.ExitCode}, {@link io.github.reluregions.InvalidInputException} and
+ * {@link io.github.reluregions.ExecutionFailures}.
  */
 package io.github.reluregions;
