@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.plot.Charts;
+import io.github.reluregions.plot.Picture;
 import io.github.reluregions.plot.Table;
 import io.github.reluregions.plot.Tightness;
 import io.github.reluregions.report.ExactCountReport;
@@ -17,12 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.TextTitle;
 
 /**
  * Writes the tightness benchmark's results: {@code tightness.csv} (one row per network and bound, the
@@ -199,7 +194,7 @@ public final class TightnessOutputs {
             List<TightnessResult> members = results.stream().filter(r -> r.group().equals(family.group())).toList();
             if (members.size() >= 2) {
                 Path file = folder.resolve(family.file());
-                Charts.write(againstParameter(family, members), file, 1000, 700);
+                againstParameter(family, members).write(file, 1000, 700);
                 written.add(file);
             }
         }
@@ -207,11 +202,10 @@ public final class TightnessOutputs {
     }
 
     private static Path ratioChart(Path file, Table table, String title) {
-        JFreeChart chart = Tightness.chart(table, true);
-        chart.setTitle(title);
-        chart.addSubtitle(new TextTitle("no bar: the bound equals the count, or has no value"));
+        Picture picture = Tightness.chart(table, true).withTitle(title)
+                .withSubtitle("no bar: the bound equals the count, or has no value");
         int networks = (int) table.rows().stream().map(row -> row.get(0)).distinct().count();
-        Charts.write(chart, file, Math.max(1000, 90 * networks), 700);
+        picture.write(file, Math.max(1000, 90 * networks), 700);
         return file;
     }
 
@@ -226,7 +220,7 @@ public final class TightnessOutputs {
      * The count and the bounds of one family against its parameter, on a log scale; bounds with the same
      * values on every member share one line ("serra2018 = hinz2019").
      */
-    static JFreeChart againstParameter(Family family, List<TightnessResult> members) {
+    static Picture againstParameter(Family family, List<TightnessResult> members) {
         double[] xs = new double[members.size()];
         double[] counts = new double[members.size()];
         boolean complete = true;
@@ -266,13 +260,8 @@ public final class TightnessOutputs {
             default -> "hidden widths " + first.network().hiddenWidths();
         };
         String where = first.domain().type().equals("whole-space") ? "in R^n0" : "in " + first.domain().type();
-        JFreeChart chart = Charts.lines("Regions and bounds against " + family.axis(), family.axis(),
-                "number of regions", lines, true);
-        chart.addSubtitle(new TextTitle(fixed + ", " + where + "; bounds with equal values share a line"));
-        XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((LogAxis) plot.getRangeAxis()).setTickUnit(new NumberTickUnit(1), false, true); // one tick per power of 10
-        return chart;
+        return Charts.lines("Regions and bounds against " + family.axis(), family.axis(), "number of regions", lines,
+                true).withSubtitle(fixed + ", " + where + "; bounds with equal values share a line");
     }
 
     private static String shortDomain(TightnessResult r) {

@@ -1,9 +1,8 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.plot.Charts;
 import io.github.reluregions.plot.ImageFormat;
+import io.github.reluregions.plot.Picture;
 import java.nio.file.Path;
-import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Option;
 
 /** The image file and size options, shared by the plot commands. */
@@ -25,8 +24,8 @@ final class ImageOutput {
         ImageFormat.of(out);
     }
 
-    /** Writes {@code chart} at the width and the given height, or {@code defaultHeight} when none was given. */
-    void write(JFreeChart chart, int defaultHeight) {
-        Charts.write(chart, out, width, height != null ? height : defaultHeight);
+    /** Writes {@code picture} at the width and the given height, or {@code defaultHeight} when none was given. */
+    void write(Picture picture, int defaultHeight) {
+        picture.write(out, width, height != null ? height : defaultHeight);
     }
 }

@@ -8,6 +8,7 @@ import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.plot.Picture;
 import io.github.reluregions.plot.SlicePicture;
 import io.github.reluregions.plot.Table;
 import io.github.reluregions.slice.Plane;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,9 +146,9 @@ final class PlotSliceCommand implements Callable<Integer> {
         String yLabel = plane.isInputs2d() ? "x2" : "b (along v)";
         SlicePicture picture = new SlicePicture(slice, regions, subtitle, xLabel, yLabel,
                 outputZero == null ? -1 : outputZero, markers);
-        JFreeChart chart = picture.chart();
-        int height = image.height != null ? image.height : picture.equalScaleHeight(chart, image.width);
-        image.write(chart, height);
+        Picture drawn = picture.picture();
+        int height = image.height != null ? image.height : picture.equalScaleHeight(drawn, image.width);
+        image.write(drawn, height);
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(image.out + ": " + regions + " in " + where);

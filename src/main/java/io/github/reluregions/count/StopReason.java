@@ -1,7 +1,5 @@
 package io.github.reluregions.count;
 
-import io.github.reluregions.count.model.ModelSearch;
-
 /** Why a count ended. Only {@link #FINISHED} with no uncertain cell gives an exact count. */
 public enum StopReason {
     /** The search went through the whole tree. */

@@ -8,20 +8,18 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.Objects;
 import org.jfree.chart.ChartRenderingInfo;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -35,13 +33,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 
 /**
  * The project's charts, all drawn with JFreeChart in one style and written as PNG or SVG: histograms,
- * bars of log10 values on a log scale, and lines. Each method returns the chart, so callers may adjust it
- * before {@link #write}.
+ * bars of log10 values on a log scale, and lines. Each method returns a {@link Picture}.
  */
 public final class Charts {
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
@@ -73,7 +68,7 @@ public final class Charts {
      * A histogram of {@code values} in {@code bins} equal bins between their least and largest value.
      * Non-finite values must be left out by the caller.
      */
-    public static JFreeChart histogram(String title, String xLabel, double[] values, int bins) {
+    public static Picture histogram(String title, String xLabel, double[] values, int bins) {
         if (values.length == 0) {
             throw new InvalidInputException("There are no values to draw a histogram of.");
         }
@@ -103,14 +98,15 @@ public final class Charts {
         renderer.setSeriesPaint(0, Palette.series(0));
         renderer.setDrawBarOutline(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        return styled(new JFreeChart(title, TITLE_FONT, plot, false), values.length + " values, " + bins + " bins");
+        return new Picture(styled(new JFreeChart(title, TITLE_FONT, plot, false),
+                values.length + " values, " + bins + " bins"));
     }
 
     /**
      * Grouped bars of values given by their log10 (so astronomically large counts fit), on an axis labelled
      * in powers of ten. Categories and series appear in the order of {@code bars}.
      */
-    public static JFreeChart logScaleBars(String title, String categoryLabel, String valueLabel, List<Bar> bars) {
+    public static Picture logScaleBars(String title, String categoryLabel, String valueLabel, List<Bar> bars) {
         if (bars.isEmpty()) {
             throw new InvalidInputException("There are no values to draw bars of.");
         }
@@ -133,11 +129,14 @@ public final class Charts {
             renderer.setSeriesPaint(s, Palette.series(s));
         }
         CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
-        return styled(new JFreeChart(title, TITLE_FONT, plot, true), null);
+        return new Picture(styled(new JFreeChart(title, TITLE_FONT, plot, true), null));
     }
 
-    /** Lines with a marker at every point; {@code logY} puts the y axis on a log scale (values must be positive). */
-    public static JFreeChart lines(String title, String xLabel, String yLabel, List<Line> lines, boolean logY) {
+    /**
+     * Lines with a marker at every point; {@code logY} puts the y axis on a log scale with a tick per power of
+     * ten (values must be positive). Where every x is a whole number, so are the x ticks.
+     */
+    public static Picture lines(String title, String xLabel, String yLabel, List<Line> lines, boolean logY) {
         XYSeriesCollection dataset = new XYSeriesCollection();
         for (Line line : lines) {
             XYSeries series = new XYSeries(line.name(), false, true);
@@ -152,11 +151,18 @@ public final class Charts {
         }
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        if (lines.stream().allMatch(line -> java.util.Arrays.stream(line.xs()).allMatch(v -> v == Math.rint(v)))) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        if (lines.stream().allMatch(line -> java.util.Arrays.stream(line.xs()).allMatch(v -> v == Math.rint(v)))) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);
             log.setBase(10);
             log.setNumberFormatOverride(new PowerOfTenFormat.OfValue());
+            log.setTickUnit(new NumberTickUnit(1), false, true); // one tick per power of 10
             y = log;
         } else {
             y = new NumberAxis(yLabel);
@@ -167,7 +173,7 @@ public final class Charts {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
         }
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        return styled(new JFreeChart(title, TITLE_FONT, plot, lines.size() > 1), null);
+        return new Picture(styled(new JFreeChart(title, TITLE_FONT, plot, lines.size() > 1), null));
     }
 
     /** The project's look: white background, light grid lines, an optional subtitle. */
@@ -184,24 +190,6 @@ public final class Charts {
             chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));
         }
         return chart;
-    }
-
-    /** Writes {@code chart} to {@code file} at {@code width} x {@code height} pixels, PNG or SVG by the extension. */
-    public static void write(JFreeChart chart, Path file, int width, int height) {
-        ImageFormat format = ImageFormat.of(file);
-        requireSize(width, height);
-        try {
-            if (format == ImageFormat.PNG) {
-                ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
-            } else {
-                SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-                chart.draw(g2, new Rectangle(0, 0, width, height));
-                SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("Cannot write the image " + file + ": " + e.getMessage(),
-                    "Maybe the folder does not exist or is not writable.");
-        }
     }
 
     /** The area {@code chart}'s plot would take when drawn at {@code width} x {@code height}. */

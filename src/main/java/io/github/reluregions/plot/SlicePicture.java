@@ -51,8 +51,8 @@ public record SlicePicture(Slice slice, String title, String subtitle, String xL
         }
     }
 
-    /** The chart, ready to {@link Charts#write}. Costs the neighbour graph of the polygons, then the drawing. */
-    public JFreeChart chart() {
+    /** The picture. Costs the neighbour graph of the polygons, then the drawing. */
+    public Picture picture() {
         List<ConvexPolygon> polygons = new ArrayList<>();
         for (SliceRegion region : slice.regions()) {
             polygons.add(region.polygon());
@@ -68,7 +68,7 @@ public record SlicePicture(Slice slice, String title, String subtitle, String xL
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
         plot.addAnnotation(new RegionsAnnotation(slice, colours, outputZero, markers));
-        return Charts.styled(new JFreeChart(title, Charts.TITLE_FONT, plot, false), subtitle);
+        return new Picture(Charts.styled(new JFreeChart(title, Charts.TITLE_FONT, plot, false), subtitle));
     }
 
     /** An axis over {@code [lo, hi]} with about ten ticks at steps of 1, 2 or 5 times a power of ten. */
@@ -130,12 +130,12 @@ public record SlicePicture(Slice slice, String title, String subtitle, String xL
 
     /**
      * The image height at which, for {@code width} pixels, one unit of a and of b take the same length
-     * (so a square window looks square): measured by laying the chart out once.
+     * (so a square window looks square): measured by laying {@code picture} out once.
      */
-    public int equalScaleHeight(JFreeChart chart, int width) {
+    public int equalScaleHeight(Picture picture, int width) {
         double[] bounds = slice.window().bounds();
         double aspect = (bounds[3] - bounds[2]) / (bounds[1] - bounds[0]);
-        Rectangle2D area = Charts.dataArea(chart, width, width);
+        Rectangle2D area = Charts.dataArea(picture.chart(), width, width);
         double height = width - area.getHeight() + area.getWidth() * aspect;
         return (int) Math.max(50, Math.min(20000, Math.round(height)));
     }

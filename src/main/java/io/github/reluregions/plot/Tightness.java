@@ -30,7 +30,7 @@ public final class Tightness {
      *
      * @param ratio false: bars of every bound and of the count; true: bars of log10(bound / count)
      */
-    public static JFreeChart chart(Table table, boolean ratio) {
+    public static Picture chart(Table table, boolean ratio) {
         for (String column : COLUMNS) {
             table.column(column);
         }

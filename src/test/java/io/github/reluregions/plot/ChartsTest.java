@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
@@ -31,18 +30,18 @@ class ChartsTest {
     @Test
     void histogramCountsEveryValueOnce() throws Exception {
         double[] values = new Random(3).doubles(500).toArray();
-        JFreeChart chart = Charts.histogram("h", "x", values, 20);
-        XYPlot plot = chart.getXYPlot();
+        Picture chart = Charts.histogram("h", "x", values, 20);
+        XYPlot plot = chart.chart().getXYPlot();
         double total = 0;
         for (int i = 0; i < plot.getDataset().getItemCount(0); i++) {
             total += plot.getDataset().getYValue(0, i);
         }
         assertEquals(500, total, 1e-9);
         Path png = tmp.resolve("h.png");
-        Charts.write(chart, png, 640, 480);
+        chart.write(png, 640, 480);
         Images.assertPng(png, 640, 480);
         Path svg = tmp.resolve("h.svg");
-        Charts.write(chart, svg, 321, 123);
+        chart.write(svg, 321, 123);
         Images.assertSvg(svg, 321, 123);
     }
 
@@ -50,15 +49,15 @@ class ChartsTest {
     void logScaleBarsGroupByCategoryAndLabelPowersOfTen() throws Exception {
         List<Charts.Bar> bars = List.of(new Charts.Bar("net A", "trivial", 4.8), new Charts.Bar("net A", "count", 2.0),
                 new Charts.Bar("net B", "trivial", 19.3), new Charts.Bar("net B", "count", 3.1));
-        JFreeChart chart = Charts.logScaleBars("t", "network", "regions", bars);
-        CategoryPlot plot = chart.getCategoryPlot();
+        Picture chart = Charts.logScaleBars("t", "network", "regions", bars);
+        CategoryPlot plot = chart.chart().getCategoryPlot();
         assertEquals(List.of("trivial", "count"), plot.getDataset().getRowKeys());
         assertEquals(List.of("net A", "net B"), plot.getDataset().getColumnKeys());
         assertEquals(19.3, plot.getDataset().getValue("trivial", "net B").doubleValue());
         assertEquals("10¹²", new Charts.PowerOfTenFormat().format(12.0));
         assertEquals("10⁻³", new Charts.PowerOfTenFormat().format(-3.0));
         Path png = tmp.resolve("bars.png");
-        Charts.write(chart, png, 500, 400);
+        chart.write(png, 500, 400);
         Images.assertPng(png, 500, 400);
     }
 
@@ -66,7 +65,7 @@ class ChartsTest {
     void linesOnALogScaleRefuseNonPositiveValues() throws Exception {
         Charts.Line line = new Charts.Line("regions", new double[] {1, 2, 3}, new double[] {10, 100, 1000});
         Path svg = tmp.resolve("lines.svg");
-        Charts.write(Charts.lines("l", "depth", "regions", List.of(line), true), svg, 400, 300);
+        Charts.lines("l", "depth", "regions", List.of(line), true).write(svg, 400, 300);
         Images.assertSvg(svg, 400, 300);
         Charts.Line zero = new Charts.Line("z", new double[] {1}, new double[] {0});
         assertThrows(InvalidInputException.class, () -> Charts.lines("l", "x", "y", List.of(zero), true));
@@ -74,10 +73,10 @@ class ChartsTest {
 
     @Test
     void unknownExtensionsAndSizesAreInputErrors() {
-        JFreeChart chart = Charts.histogram("h", "x", new double[] {1, 2}, 2);
-        assertThrows(InvalidInputException.class, () -> Charts.write(chart, tmp.resolve("h.jpg"), 100, 100));
-        assertThrows(InvalidInputException.class, () -> Charts.write(chart, tmp.resolve("h.png"), 10, 100));
-        assertThrows(InvalidInputException.class, () -> Charts.write(chart, tmp.resolve("no/such/dir/h.png"), 100, 100));
+        Picture chart = Charts.histogram("h", "x", new double[] {1, 2}, 2);
+        assertThrows(InvalidInputException.class, () -> chart.write(tmp.resolve("h.jpg"), 100, 100));
+        assertThrows(InvalidInputException.class, () -> chart.write(tmp.resolve("h.png"), 10, 100));
+        assertThrows(InvalidInputException.class, () -> chart.write(tmp.resolve("no/such/dir/h.png"), 100, 100));
     }
 
     @Test
@@ -85,12 +84,12 @@ class ChartsTest {
         Slice slice = new Slicer(new LpEngine()).slice(JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json")),
                 Plane.inputs2d(), Box.cube(2, -2, 2), Tolerances.defaults(), SearchMonitor.unlimited());
         SlicePicture picture = new SlicePicture(slice, "97 regions", null, "x1", "x2", 0, List.of());
-        JFreeChart chart = picture.chart();
+        Picture chart = picture.picture();
         int height = picture.equalScaleHeight(chart, 600);
-        var area = Charts.dataArea(chart, 600, height);
+        var area = Charts.dataArea(chart.chart(), 600, height);
         assertEquals(area.getWidth(), area.getHeight(), 2.0, "a square window is drawn square");
         Path png = tmp.resolve("slice.png");
-        Charts.write(chart, png, 600, height);
+        chart.write(png, 600, height);
         BufferedImage image = Images.assertPng(png, 600, height);
         int white = 0;
         int samples = 0;

@@ -31,7 +31,7 @@ public class TightnessTest {
 
     @Test
     void boundsThenTheCountPerNetworkWithIncompleteCountsMarked() throws IOException {
-        CategoryDataset data = Tightness.chart(table(CSV), false).getCategoryPlot().getDataset();
+        CategoryDataset data = Tightness.chart(table(CSV), false).chart().getCategoryPlot().getDataset();
         assertEquals(List.of("trivial", "serra2018", "count"), data.getRowKeys(), "a bound that does not apply has no bar");
         assertEquals(List.of("small", "big (count incomplete)"), data.getColumnKeys());
         assertEquals(1.987, data.getValue("count", "small").doubleValue());
@@ -40,7 +40,7 @@ public class TightnessTest {
 
     @Test
     void ratiosAreBoundsOverTheCount() throws IOException {
-        CategoryDataset data = Tightness.chart(table(CSV), true).getCategoryPlot().getDataset();
+        CategoryDataset data = Tightness.chart(table(CSV), true).chart().getCategoryPlot().getDataset();
         assertEquals(List.of("trivial", "serra2018"), data.getRowKeys());
         assertEquals(4.816 - 1.987, data.getValue("trivial", "small").doubleValue(), 1e-12);
     }
