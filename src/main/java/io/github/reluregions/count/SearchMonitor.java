@@ -3,25 +3,33 @@ package io.github.reluregions.count;
 import io.github.reluregions.solver.SolveLimit;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Shared between a running count and whoever watches it: the deadline and the interrupt flag going in,
  * the progress so far coming out (read from another thread for progress lines and partial reports).
+ * The deadline is read from a clock in nanoseconds, {@link System#nanoTime} unless one is given: a test
+ * passes a clock that advances by a fixed step on every reading, so that a count stops after the same number
+ * of checks on any machine.
  */
 public final class SearchMonitor {
+    private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
+
+    private final LongSupplier clock;
     private final long deadlineNanos;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile long regions;
     private volatile long lps;
     private volatile double exploredFraction;
 
-    private SearchMonitor(long deadlineNanos) {
+    private SearchMonitor(LongSupplier clock, long deadlineNanos) {
+        this.clock = clock;
         this.deadlineNanos = deadlineNanos;
     }
 
     /** A monitor with no time limit. */
     public static SearchMonitor unlimited() {
-        return new SearchMonitor(Long.MAX_VALUE);
+        return new SearchMonitor(SYSTEM_CLOCK, Long.MAX_VALUE);
     }
 
     /** A monitor whose deadline is {@code seconds} from now; {@code seconds <= 0} means no limit. */
@@ -34,10 +42,22 @@ public final class SearchMonitor {
      * e.g. the command's start; {@code seconds <= 0} means no limit.
      */
     public static SearchMonitor withTimeLimit(double seconds, long startNanos) {
+        return withTimeLimit(seconds, startNanos, SYSTEM_CLOCK);
+    }
+
+    /**
+     * A monitor whose deadline is {@code seconds} from the clock's first reading, on that clock (nanoseconds);
+     * {@code seconds <= 0} means no limit.
+     */
+    public static SearchMonitor withTimeLimit(double seconds, LongSupplier clock) {
+        return withTimeLimit(seconds, clock.getAsLong(), clock);
+    }
+
+    private static SearchMonitor withTimeLimit(double seconds, long startNanos, LongSupplier clock) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            return unlimited();
+            return new SearchMonitor(clock, Long.MAX_VALUE);
         }
-        return new SearchMonitor(startNanos + (long) (seconds * 1e9));
+        return new SearchMonitor(clock, startNanos + (long) (seconds * 1e9));
     }
 
     /** Asks the running count to stop at the next node; its partial result is then returned. */
@@ -50,12 +70,12 @@ public final class SearchMonitor {
     }
 
     public boolean isPastDeadline() {
-        return deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
+        return deadlineNanos != Long.MAX_VALUE && clock.getAsLong() - deadlineNanos > 0;
     }
 
     /** Seconds until the deadline (negative past it), or infinity when there is none. */
     public double secondsLeft() {
-        return deadlineNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (deadlineNanos - System.nanoTime()) / 1e9;
+        return deadlineNanos == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : (deadlineNanos - clock.getAsLong()) / 1e9;
     }
 
     /** True once the count should stop: interrupted or past the deadline. */

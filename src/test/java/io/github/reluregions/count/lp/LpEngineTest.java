@@ -12,6 +12,7 @@ import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.testing.Nets;
+import io.github.reluregions.testing.StepClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +29,21 @@ class LpEngineTest extends ExactCounterContractTest {
 
     @Test
     void aTimeLimitGivesAnIncompleteLowerBound() {
-        // Some 10^5 regions in the box, many seconds of counting even on a fast machine.
+        // Some 10^5 regions in the box; the deadline is 200 readings of a clock that advances 1 ms per reading,
+        // so the count stops after the same checks on any machine, and twice the same partial count.
         Network net = Nets.randomOneLayer(4, 60, 5);
-        SearchMonitor monitor = SearchMonitor.withTimeLimit(0.3);
-        CountResult partial = new LpEngine().count(new Query(net, Box.cube(4, -5, 5), Tolerances.defaults()), monitor, RegionListener.NONE);
+        Query query = new Query(net, Box.cube(4, -5, 5), Tolerances.defaults());
+        StepClock clock = StepClock.millisecondPerReading();
+        CountResult partial = new LpEngine().count(query, SearchMonitor.withTimeLimit(0.2, clock), RegionListener.NONE);
         assertFalse(partial.complete());
         assertEquals(StopReason.TIME_LIMIT, partial.stopReason());
-        assertTrue(partial.regions() < Nets.generalPositionCount(60, 4));
+        assertTrue(partial.regions() > 0 && partial.regions() < Nets.generalPositionCount(60, 4), "" + partial.regions());
         assertTrue(partial.exploredFraction() < 1.0);
+        assertTrue(clock.readings() > 200, "the deadline was read " + clock.readings() + " times");
+        CountResult again = new LpEngine().count(query, SearchMonitor.withTimeLimit(0.2,
+                StepClock.millisecondPerReading()), RegionListener.NONE);
+        assertEquals(partial.regions(), again.regions());
+        assertEquals(partial.stats().lpsSolved(), again.stats().lpsSolved());
     }
 
     @Test
