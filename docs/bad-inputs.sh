@@ -35,11 +35,12 @@ cases=(
   "negative radius|count exact $ex --center=0,0 --radius=-1"
   "non-finite radius|count exact $ex --center=0,0 --radius=Infinity"
   "unknown norm|count exact $ex --center=0,0 --radius=1 --norm=l3"
+  "two domains at once|count exact $ex --box=-1:1 --center=0,0 --radius=1"
   "confidence 1.5|count probabilistic $ex --box=-1:1 --confidence=1.5"
   "confidence 0|count probabilistic $ex --box=-1:1 --confidence=0"
   "file does not exist|count exact /nonexistent/net.json --box=-1:1"
   "file cannot be read (a directory)|count exact $tmp/dir.json --box=-1:1"
-  "OR-Tools native library fails to load|count exact $ex --center=0,0 --radius=1"
+  "OR-Tools native library fails to load|count exact $ex --box=-1:1 --engine=milp"
 )
 printf '# Bad inputs: what relu-regions prints\n\nMade by `docs/bad-inputs.sh > docs/bad-inputs.md` (issue 7): every kind of bad input, the\ncommand, what it printed on stderr, its exit code (README: exit codes) and the bytes on stdout.\n\n'
 for c in "${cases[@]}"; do

@@ -10,6 +10,7 @@ import io.github.reluregions.checkpoint.CheckpointFile;
 import io.github.reluregions.cluster.ClusterAddresses;
 import io.github.reluregions.cluster.ClusterCounter;
 import io.github.reluregions.compile.ModelFormat;
+import io.github.reluregions.compile.ModelKind;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
         header = "Counts every activation region of a network in a domain, each with a certified interior point.",
         description = "With no domain option, counts in all of R^d (unbounded regions count). The count is exact "
                 + "(\"complete\": true, exit 0) only when the search finished and every region has a certified "
-                + "interior witness; otherwise it is a lower bound.")
+                + "interior witness; otherwise it is a lower bound. --threads: the lp engine's workers, each "
+                + "searching its own subtrees with its own LP model. --time-limit counts from the command's start.")
 final class CountExactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,24 +53,15 @@ final class CountExactCommand implements Callable<Integer> {
             description = "The exact engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     EngineChoice engine;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Stop this many seconds after the command started and report the regions found so far as a lower bound (exit 4).")
-    double timeLimit;
-
     @Mixin
     ToleranceOption tolerance;
 
-    @Option(names = "--json", description = "Write the report as one JSON object on stdout.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--witnesses", paramLabel = "FILE",
             description = "Stream one interior point per region to FILE, as JSON lines.")
     Path witnesses;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads of the lp engine, each searching its own subtrees with its own LP model "
-                    + "(default: all cores).")
-    int threads;
 
     @Option(names = "--lp", paramLabel = "SOLVER", defaultValue = "auto",
             description = "The lp engine's LP solver: auto (a Java simplex whose every answer is checked, with GLOP "
@@ -100,17 +93,13 @@ final class CountExactCommand implements Callable<Integer> {
                     + "milp engine's SCIP model, .pbtxt or .txt for the cpsat engine's CP-SAT model.")
     Path emitModel;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress line on stderr (default: when stderr is a terminal).")
-    Boolean progress;
-
     @Override
     public Integer call() {
         ProblemInput.Problem problem = input.read(tolerance.tolerances());
         problem.printNotes(spec.commandLine().getErr());
         Query query = problem.query();
         Network net = query.network();
-        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
+        SearchMonitor monitor = run.monitor();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (emitModel != null) {
@@ -124,7 +113,7 @@ final class CountExactCommand implements Callable<Integer> {
             List<RegionBound> bounds = AnalyticalBounds.of(net, query.domain());
             long start = System.nanoTime();
             CountResult result;
-            try (Progress ignored = Progress.start(progress, monitor, err);
+            try (Progress ignored = Progress.start(run.progress, monitor, err);
                     WitnessWriter witnessWriter = witnesses == null ? null : new WitnessWriter(witnesses, net.hiddenWidths())) {
                 RegionListener listener = witnessWriter == null ? RegionListener.NONE : witnessWriter;
                 result = counter.count(query, monitor, listener);
@@ -132,14 +121,14 @@ final class CountExactCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             ExactCountReport report = ExactCountReport.of(problem.networkSummary(), problem.domainSummary(),
                     engine.label(), result, seconds, query.appliedTolerances(), bounds);
-            out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
+            out.print(run.json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return result.outcome().exitCode().code();
         }
     }
 
     private ExactCounter counter(ProblemInput.Problem problem, PrintWriter err) {
-        int workers = Workers.of(threads);
+        int workers = run.workers();
         if (!(checkpointInterval > 0)) {
             throw new InvalidInputException("--checkpoint-interval is " + checkpointInterval
                     + "; it must be a positive number of seconds.");
@@ -178,7 +167,7 @@ final class CountExactCommand implements Callable<Integer> {
             throw new InvalidInputException("--cluster runs the lp engine, not " + engine.label() + ".",
                     "Maybe --engine=lp, or leave out --cluster.");
         }
-        if (threads != 0) {
+        if (run.threads != 0) {
             throw new InvalidInputException("--threads sets this machine's workers; with --cluster every member "
                     + "searches with its own threads.", "Maybe 'relu-regions serve --threads=N' on the members.");
         }
@@ -199,14 +188,15 @@ final class CountExactCommand implements Callable<Integer> {
     }
 
     private int emitModel(Query query, PrintWriter out) {
-        String wanted = ModelFormat.forFile(emitModel).engine();
-        if (engine != EngineChoice.LP && !engine.label().equals(wanted)) {
-            throw new InvalidInputException("--emit-model=" + emitModel + " names a " + wanted + " model but --engine is "
+        ModelKind wanted = ModelFormat.forFile(emitModel).kind();
+        if (engine != EngineChoice.LP && engine.model() != wanted) {
+            throw new InvalidInputException("--emit-model=" + emitModel + " names a " + wanted.label()
+                    + " model but --engine is "
                     + engine.label() + ".", "Maybe --emit-model=model." + (engine == EngineChoice.MILP ? "mps" : "pbtxt")
                     + " for the " + engine.label() + " engine's model.");
         }
         ModelExport.Summary summary = ModelExport.write(query, emitModel);
-        out.print(json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
+        out.print(run.json ? ReportWriter.toJson(summary) + System.lineSeparator() : summary.toText() + System.lineSeparator());
         out.flush();
         return ExitCode.OK.code();
     }

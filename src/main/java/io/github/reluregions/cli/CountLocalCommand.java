@@ -3,6 +3,7 @@ package io.github.reluregions.cli;
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.lp.LpEngine;
+import io.github.reluregions.domain.Norm;
 import io.github.reluregions.io.LoadedNetwork;
 import io.github.reluregions.local.LocalCount;
 import io.github.reluregions.local.LocalCounter;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
         header = "Counts the regions in a ball of given radius around each point of a CSV file.",
         description = {"Every ball is counted exactly by the lp engine on one thread, as 'count exact' would count it; "
                 + "the points are spread over --threads workers. One row per point and radius goes to --out "
-                + "(CSV or JSON) and a summary per radius (mean, median, min, max) to stdout.",
-                "A count that hits --time-limit or has uncertain cells is a lower bound: its row says "
+                + "(CSV or JSON) and a summary per radius (mean, median, min, max) to stdout; --json writes the "
+                + "whole report, summary and rows.",
+                "--time-limit is the limit of each ball's count. A count that hits it or has uncertain cells is a "
+                        + "lower bound: its row says "
                         + "\"complete\": false, and the summary of its radius is marked as lower bounds (exit 4 or 6)."})
 final class CountLocalCommand implements Callable<Integer> {
     @Spec
@@ -49,9 +52,9 @@ final class CountLocalCommand implements Callable<Integer> {
             description = "The balls' radius; several radii give one row per point per radius.")
     List<Double> radii;
 
-    @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2",
+    @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2", converter = NormConverter.class,
             description = "The balls' norm: l1, l2 (default, the exact Euclidean ball) or linf.")
-    String norm;
+    Norm norm;
 
     @Option(names = "--columns", paramLabel = "COLUMNS",
             description = "The coordinate columns: names or numbers (from 1), comma-separated, with FIRST:LAST for a "
@@ -63,25 +66,19 @@ final class CountLocalCommand implements Callable<Integer> {
                     + "coordinate).")
     String label;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads, each counting one ball at a time on one thread (default: all cores).")
-    int threads;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "The time limit of each count: a ball not finished by then gets its regions found so far, "
-                    + "a lower bound (exit 4).")
-    double timeLimit;
 
     @Mixin
     ToleranceOption tolerance;
+
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "TABLE",
             description = "Write the rows to TABLE: CSV with a header row (.csv) or a JSON array of objects (.json); "
                     + "both read by 'plot histogram'.")
     Path out;
 
-    @Option(names = "--json", description = "Write the whole report (summary and rows) as one JSON object on stdout.")
-    boolean json;
 
     @Override
     public Integer call() {
@@ -93,27 +90,32 @@ final class CountLocalCommand implements Callable<Integer> {
         Network net = loaded.network();
         PointsFile file = PointsFile.read(points, net.inputDimension(), columns, label);
         List<Double> radiusList = List.copyOf(radii);
-        List<LocalCounter.Task> tasks = LocalCounter.tasks(file.points(), radiusList, DomainOptions.parseNorm(norm),
+        List<LocalCounter.Task> tasks = LocalCounter.tasks(file.points(), radiusList, norm,
                 loaded.inputRange());
-        int workers = Workers.of(threads);
+        int workers = run.workers();
         LocalCounter counter = new LocalCounter(LpEngine::new,
-                new LocalCounter.Options(workers, timeLimit, tolerance.tolerances()));
+                new LocalCounter.Options(workers, run.timeLimit, tolerance.tolerances()));
 
         try (InterruptHook ignoredHook = InterruptHook.install(counter::interrupt)) {
             long start = System.nanoTime();
-            List<LocalCount> rows = counter.count(net, tasks);
+            List<LocalCount> rows;
+            try (Progress ignored = Progress.start(run.progress, () -> String.format(Locale.ROOT,
+                    "%,d of %,d balls counted, %,d regions", counter.finished(), tasks.size(), counter.regionsSoFar()),
+                    spec.commandLine().getErr())) {
+                rows = counter.count(net, tasks);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             LocalCountReport report = LocalCountReport.of(NetworkSummary.of(network.file.toString(), net),
                     new LocalCountReport.PointsSummary(points.toString(), file.points().size(), file.columns(),
                             file.labelColumn()),
-                    radiusList, DomainOptions.parseNorm(norm).label(), EngineChoice.LP.label(), workers, timeLimit,
+                    radiusList, norm.label(), EngineChoice.LP.label(), workers, run.timeLimit,
                     tasks.size(), seconds, rows);
             if (out != null) {
                 write(out, isCsv(out) ? report.toCsv() : ReportWriter.toJson(report.rows()) + System.lineSeparator());
             }
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText(out == null));
-            if (!json && out != null) {
+            stdout.print(run.json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText(out == null));
+            if (!run.json && out != null) {
                 stdout.println("table     " + rows.size() + " rows written to " + out);
             }
             stdout.flush();

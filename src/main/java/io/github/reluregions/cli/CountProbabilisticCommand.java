@@ -6,8 +6,6 @@ import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.compile.CpSatModel;
-import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.model.Network;
@@ -23,6 +21,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,9 @@ import picocli.CommandLine.Spec;
         description = {"The lower bound (MBound / MIPBound) holds with probability at least --confidence; the "
                 + "estimate (ApproxMC) lies within a factor 1 + --epsilon of the count with probability at least "
                 + "--confidence. A network with fewer regions than the estimate's threshold is counted exactly.",
-                "With no domain option, counts in all of R^d (engine lp only)."})
+                "With no domain option, counts in all of R^d (engine lp only). --threads: how many of the "
+                        + "estimate's measurements run at once, each with its own search; the answer is the same for "
+                        + "any N. At --time-limit the lower bound is the one of the levels finished, with no estimate."})
 final class CountProbabilisticCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,14 +59,21 @@ final class CountProbabilisticCommand implements Callable<Integer> {
                     + "enumerated before hashing (default: ${DEFAULT-VALUE}).")
     double epsilon;
 
-    @Option(names = "--hash", paramLabel = "FAMILY",
-            description = "The lower bound's XORs: staircase (default; rows in echelon form for a fast search) or "
-                    + "dense (each neuron in each XOR with probability 1/2).")
-    String hash;
+    /** The lower bound's XORs: a family, or a fixed size; at most one of the two. */
+    static final class Xors {
+        @Option(names = "--hash", paramLabel = "FAMILY",
+                description = "The lower bound's XORs: staircase (default; rows in echelon form for a fast search) "
+                        + "or dense (each neuron in each XOR with probability 1/2).")
+        XorFamily family;
 
-    @Option(names = "--xor-size", paramLabel = "K",
-            description = "The lower bound's XORs over K neurons each, drawn uniformly (MBound's fixed-length XORs).")
-    Integer xorSize;
+        @Option(names = "--xor-size", paramLabel = "K",
+                description = "The lower bound's XORs over K neurons each, drawn uniformly (MBound's fixed-length "
+                        + "XORs).")
+        Integer size;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Xors xors;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "The seed of every random choice (default: drawn at random and reported); the same seed "
@@ -75,38 +83,24 @@ final class CountProbabilisticCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "lp",
             description = "What searches the hash cells: lp (default; the LP search with the XORs propagated, "
                     + "any domain), milp (the SCIP model with parity constraints, bounded domains) or cpsat.")
-    String engine;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Stop this many seconds after the command started and report what was reached (exit 4): the lower bound "
-                    + "from the levels finished, no estimate.")
-    double timeLimit;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "How many of the estimate's measurements run at once, each with its own search "
-                    + "(default: all cores); the answer is the same for any N.")
-    int threads;
+    EngineChoice engine;
 
     @Mixin
     ToleranceOption tolerance;
 
-    @Option(names = "--json", description = "Write the report as one JSON object on stdout.")
-    boolean json;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress line on stderr (default: when stderr is a terminal).")
-    Boolean progress;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() {
         HashChoice hashChoice = checkOptions();
         ProblemInput.Problem problem = input.read(tolerance.tolerances());
         Query query = problem.query();
-        SearchMonitor monitor = SearchMonitor.withTimeLimit(timeLimit, Main.commandStart());
-        CellCounter counter = cellCounter(query, monitor);
+        SearchMonitor monitor = run.monitor();
+        CellCounter counter = engine.cellCounter(query);
         long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         ProbabilisticCounter.Options options = new ProbabilisticCounter.Options(method, confidence, epsilon,
-                hashChoice, runSeed, Workers.of(threads));
+                hashChoice, runSeed, run.workers());
         RunStatus status = new RunStatus();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -115,7 +109,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             List<RegionBound> bounds = AnalyticalBounds.of(query.network(), query.domain()); // before the deadline runs out
             long start = System.nanoTime();
             ProbabilisticResult result;
-            try (Progress ignored = Progress.start(progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",
+            try (Progress ignored = Progress.start(run.progress, () -> String.format(Locale.ROOT, "%s, %,d LPs",
                     status.phase(), counter.lps() + monitor.lps()), err)) {
                 result = ProbabilisticCounter.count(counter, options, monitor, status);
             }
@@ -123,7 +117,7 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             ProbabilisticCountReport report = ProbabilisticCountReport.of(problem.networkSummary(),
                     problem.domainSummary(), MethodConverter.label(method), confidence, epsilon, result, seconds,
                     query.appliedTolerances(), bounds);
-            out.print(json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
+            out.print(run.json ? ReportWriter.toJson(report) + System.lineSeparator() : report.toText());
             out.flush();
             return result.outcome().exitCode().code();
         }
@@ -139,47 +133,18 @@ final class CountProbabilisticCommand implements Callable<Integer> {
             throw new InvalidInputException("The epsilon is " + epsilon + "; it must be positive.",
                     "Maybe --epsilon 0.8 (the estimate within a factor 1.8).");
         }
-        if (xorSize != null && xorSize < 1) {
-            throw new InvalidInputException("The XOR size is " + xorSize + "; it must be at least 1.",
+        if (xors == null) {
+            return HashChoice.staircase();
+        }
+        if (xors.size != null && xors.size < 1) {
+            throw new InvalidInputException("The XOR size is " + xors.size + "; it must be at least 1.",
                     "Maybe --xor-size=3.");
         }
-        if (method == ProbabilisticCounter.Method.ESTIMATE && (xorSize != null || hash != null)) {
+        if (method == ProbabilisticCounter.Method.ESTIMATE) {
             throw new InvalidInputException("--xor-size and --hash choose the lower bound's XORs, and --method="
                     + "estimate computes no lower bound.", "Maybe --method=both; the estimate always uses dense XORs, "
                     + "which its guarantee needs.");
         }
-        if (xorSize != null && hash != null) {
-            throw new InvalidInputException("Both --xor-size and --hash were given; each chooses the lower bound's XORs.",
-                    "Maybe only --xor-size=" + xorSize + " (fixed-size XORs).");
-        }
-        if (xorSize != null) {
-            return HashChoice.fixed(xorSize);
-        }
-        if (hash == null || hash.equalsIgnoreCase("staircase")) {
-            return HashChoice.staircase();
-        }
-        if (hash.equalsIgnoreCase("dense")) {
-            return HashChoice.dense();
-        }
-        throw new InvalidInputException("Unknown XOR family '" + hash + "'.", "Maybe --hash=staircase or --hash=dense.");
+        return xors.size != null ? HashChoice.fixed(xors.size) : xors.family.choice();
     }
-
-    private CellCounter cellCounter(Query query, SearchMonitor monitor) {
-        double interiorRadius = query.tolerances().interiorRadius();
-        String name = engine.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "lp":
-                return CellCounter.lp(query);
-            case "milp":
-                return CellCounter.model("milp", query,
-                        (network, domain) -> MilpModel.compile(network, domain, interiorRadius, monitor.solveLimit()));
-            case "cpsat":
-                return CellCounter.model("cpsat", query,
-                        (network, domain) -> CpSatModel.compile(network, domain, interiorRadius));
-            default:
-                throw new InvalidInputException("Unknown engine '" + engine + "' for count probabilistic.",
-                        "Maybe --engine=lp, --engine=milp or --engine=cpsat.");
-        }
-    }
-
 }

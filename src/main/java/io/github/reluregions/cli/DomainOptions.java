@@ -11,62 +11,73 @@ import io.github.reluregions.io.vnnlib.VnnLibReader;
 
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The domain options shared by every command that counts or bounds regions in a domain. */
+/**
+ * The domain options shared by every command that counts or bounds regions in a domain: at most one of a box,
+ * a ball (its center and radius together, with a norm) and a VNN-LIB property, which picocli enforces.
+ */
 final class DomainOptions {
-    @Option(names = "--box", paramLabel = "LO:HI[,LO:HI...]",
-            description = "Count in the box with these sides: one LO:HI pair for every input, or one pair for all "
-                    + "inputs. Write it with '=' (--box=-2:2) so that a leading minus is not read as an option.")
-    String box;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
 
-    @Option(names = "--center", paramLabel = "X1,...,Xd", description = "The center of a ball domain.")
-    String center;
+    /** One domain: a box, a ball or a VNN-LIB property's box. */
+    static final class Choice {
+        @Option(names = "--box", paramLabel = "LO:HI[,LO:HI...]", required = true,
+                description = "Count in the box with these sides: one LO:HI pair for every input, or one pair for "
+                        + "all inputs. Write it with '=' (--box=-2:2) so that a leading minus is not read as an "
+                        + "option.")
+        String box;
 
-    @Option(names = "--radius", paramLabel = "R", description = "The radius of a ball domain.")
-    Double radius;
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        BallOptions ball;
 
-    @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2",
-            description = "The norm of a ball domain: l1, l2 (default, the exact Euclidean ball) or linf.")
-    String norm;
+        @Option(names = "--vnnlib", paramLabel = "FILE", required = true,
+                description = "Count in the input box of a VNN-LIB property (its asserts on X_i); its assertions on "
+                        + "the outputs are ignored.")
+        Path vnnlib;
+    }
 
-    @Option(names = "--vnnlib", paramLabel = "FILE",
-            description = "Count in the input box of a VNN-LIB property (its asserts on X_i); its assertions on the "
-                    + "outputs are ignored.")
-    Path vnnlib;
+    /** A ball: its center and radius, both required, and its norm. */
+    static final class BallOptions {
+        @Option(names = "--center", paramLabel = "X1,...,Xd", required = true,
+                description = "The center of a ball domain.")
+        String center;
+
+        @Option(names = "--radius", paramLabel = "R", required = true, description = "The radius of a ball domain.")
+        double radius;
+
+        @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2", converter = NormConverter.class,
+                description = "The norm of a ball domain: l1, l2 (default, the exact Euclidean ball) or linf.")
+        Norm norm = Norm.L2;
+    }
+
+    /** True when a domain option was given. */
+    boolean given() {
+        return choice != null;
+    }
 
     /**
      * The domain the options describe for a network with {@code inputs} inputs; R^d when none is given.
      * Remarks for the user (what was ignored) go to {@code notes}.
      */
     InputDomain resolve(int inputs, List<String> notes) {
-        boolean ball = center != null || radius != null;
-        if (box != null && ball) {
-            throw new InvalidInputException("Both --box and a ball (--center/--radius) were given; choose one domain.");
-        }
-        if (vnnlib != null && (box != null || ball)) {
-            throw new InvalidInputException("Both --vnnlib and " + (box != null ? "--box" : "a ball (--center/--radius)")
-                    + " were given; choose one domain.");
-        }
         InputDomain domain;
-        if (vnnlib != null) {
-            domain = vnnlibBox(inputs, notes);
-        } else if (box != null) {
-            domain = parseBox(box, inputs);
-        } else if (ball) {
-            if (center == null || radius == null) {
-                throw new InvalidInputException("A ball needs both --center and --radius.",
-                        "Maybe --center=" + "0,".repeat(Math.max(0, inputs - 1)) + "0 --radius=0.1.");
-            }
-            domain = Ball.of(parseNumbers(center, "--center"), radius, parseNorm(norm));
-        } else {
+        if (choice == null) {
             domain = WholeSpace.of(inputs);
+        } else if (choice.vnnlib != null) {
+            domain = vnnlibBox(choice.vnnlib, inputs, notes);
+        } else if (choice.box != null) {
+            domain = parseBox(choice.box, inputs);
+        } else {
+            domain = Ball.of(parseNumbers(choice.ball.center, "--center"), choice.ball.radius, choice.ball.norm);
         }
         domain.requireDimension(inputs);
         return domain;
     }
 
-    private Box vnnlibBox(int inputs, List<String> notes) {
+    private static Box vnnlibBox(Path vnnlib, int inputs, List<String> notes) {
         VnnLibProperty property = VnnLibReader.read(vnnlib);
         if (property.inputs() != inputs) {
             throw new InvalidInputException("The VNN-LIB file " + vnnlib + " declares " + property.inputs()
@@ -77,15 +88,6 @@ final class DomainOptions {
                     + "only the input box is used.");
         }
         return property.inputBox();
-    }
-
-    static Norm parseNorm(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "l1" -> Norm.L1;
-            case "l2" -> Norm.L2;
-            case "linf", "inf", "l-inf" -> Norm.LINF;
-            default -> throw new InvalidInputException("Unknown norm '" + text + "'.", "Maybe l1, l2 or linf.");
-        };
     }
 
     static Box parseBox(String text, int inputs) {

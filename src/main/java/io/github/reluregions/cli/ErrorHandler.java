@@ -7,13 +7,28 @@ import io.github.reluregions.solver.NativeLibraryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Maps exceptions to one clear error line and an exit code, in one place: bad input and native-library
- * failures never show a stack trace; only bugs do.
+ * failures never show a stack trace; only bugs do. A wrong command line (exit 2) gets its error line, picocli's
+ * suggestions for a mistyped option, and where to find the options, instead of the whole usage text.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Maybe see '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {

@@ -31,7 +31,9 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new RootCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
         addExitCodeHelp(cmd);
         return cmd;
     }

@@ -98,8 +98,7 @@ final class PlotSliceCommand implements Callable<Integer> {
         InputDomain domain;
         boolean planeGiven = origin != null || u != null || v != null || window != null;
         if (planeGiven) {
-            if (domainOptions.box != null || domainOptions.center != null || domainOptions.radius != null
-                    || domainOptions.vnnlib != null) {
+            if (domainOptions.given()) {
                 throw new InvalidInputException("Both a domain (--box or a ball) and a plane (--origin, --u, --v, "
                         + "--window) were given; choose one.",
                         "Maybe --window for the part of the plane to draw, in plane coordinates.");

@@ -95,7 +95,7 @@ public final class CpSatModel extends PatternModel {
     public static CpSatModel compile(Network network, InputDomain domain, double interiorRadius, int precisionBits) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
-        MilpModel.requireBounded(domain, "cpsat");
+        MilpModel.requireBounded(domain, ModelKind.CPSAT);
         domain.requireDimension(network.inputDimension());
         return new CpSatModel(network, domain, interiorRadius, precisionBits);
     }

@@ -105,14 +105,14 @@ public final class MilpModel extends PatternModel {
     public static MilpModel compile(Network network, InputDomain domain, double interiorRadius, SolveLimit limit) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(domain, "domain");
-        requireBounded(domain, "milp");
+        requireBounded(domain, ModelKind.MILP);
         domain.requireDimension(network.inputDimension());
         return new MilpModel(network, domain, interiorRadius, limit);
     }
 
-    static void requireBounded(InputDomain domain, String engine) {
+    static void requireBounded(InputDomain domain, ModelKind kind) {
         if (domain instanceof WholeSpace) {
-            throw new InvalidInputException("The " + engine + " engine counts in a bounded domain only: its model "
+            throw new InvalidInputException("The " + kind.label() + " engine counts in a bounded domain only: its model "
                     + "needs bounds on every input.",
                     "Maybe give a box (e.g. --box=-10:10) or a ball, or use --engine=lp, which counts in all of R^d.");
         }

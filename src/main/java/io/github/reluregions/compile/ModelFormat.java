@@ -7,21 +7,21 @@ import java.util.Locale;
 /** The file formats a compiled model can be written in, chosen by the file's extension. */
 public enum ModelFormat {
     /** Free MPS of the SCIP MILP ({@code .mps}). */
-    MPS("milp"),
+    MPS(ModelKind.MILP),
     /** CPLEX LP text of the SCIP MILP ({@code .lp}). */
-    LP("milp"),
+    LP(ModelKind.MILP),
     /** The CP-SAT model as a text-format {@code CpModelProto} ({@code .pbtxt} or {@code .txt}). */
-    CPSAT_TEXT("cpsat");
+    CPSAT_TEXT(ModelKind.CPSAT);
 
-    private final String engine;
+    private final ModelKind kind;
 
-    ModelFormat(String engine) {
-        this.engine = engine;
+    ModelFormat(ModelKind kind) {
+        this.kind = kind;
     }
 
-    /** The engine whose model this format holds: {@code milp} or {@code cpsat}. */
-    public String engine() {
-        return engine;
+    /** The model this format holds. */
+    public ModelKind kind() {
+        return kind;
     }
 
     /** The format named by {@code file}'s extension. */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,8 @@ public final class LocalCounter {
     private final Options options;
     private final Set<SearchMonitor> running = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicLong regionsFinished = new AtomicLong();
 
     /**
      * How to run the counts.
@@ -172,7 +175,10 @@ public final class LocalCounter {
                 return null;
             }
             long start = System.nanoTime();
-            CountResult result = engines.get().count(new Query(network, task.domain(), options.tolerances()), monitor, RegionListener.NONE);
+            CountResult result = engines.get().count(new Query(network, task.domain(), options.tolerances()), monitor,
+                    RegionListener.NONE);
+            regionsFinished.addAndGet(result.regions());
+            finished.incrementAndGet();
             return LocalCount.of(task.point(), task.radius(), result, (System.nanoTime() - start) / 1e9);
         } finally {
             running.remove(monitor);
@@ -185,6 +191,20 @@ public final class LocalCounter {
         for (SearchMonitor monitor : running) {
             monitor.interrupt();
         }
+    }
+
+    /** How many balls were counted so far (read from another thread, for a progress line). */
+    public int finished() {
+        return finished.get();
+    }
+
+    /** The regions of the balls counted so far and of the counts running now. */
+    public long regionsSoFar() {
+        long running = 0;
+        for (SearchMonitor monitor : this.running) {
+            running += monitor.regions();
+        }
+        return regionsFinished.get() + running;
     }
 
     /** True once {@link #interrupt()} was called. */

@@ -3,12 +3,12 @@ package io.github.reluregions.probabilistic;
 import io.github.reluregions.query.Query;
 
 import io.github.reluregions.compile.CompiledModel;
+import io.github.reluregions.compile.ModelKind;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.model.ModelSearch;
-import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.search.ParityCellSearch;
 import io.github.reluregions.probabilistic.search.ParitySearch;
@@ -16,7 +16,6 @@ import io.github.reluregions.probabilistic.search.ParitySystem;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 
 /**
  * Counts the certified regions in one cell of a parity hash, up to a limit: the one question both
@@ -62,21 +61,23 @@ public abstract class CellCounter {
      * A compiled solver model per cell, with the hash's rows added as parity constraints, enumerated by
      * {@link ModelSearch} (each pattern certified before it counts).
      *
-     * @param engine the engine's name for reports ({@code milp}, {@code cpsat})
-     * @param compiler compiles a network and domain (in the coordinates the search uses) into a fresh model
+     * @param kind the model compiled (in the coordinates the search uses) for each cell; the MILP's bound
+     *     tightening stops with the count's deadline
      */
-    public static CellCounter model(String engine, Query query, BiFunction<Network, InputDomain, CompiledModel> compiler) {
-        Objects.requireNonNull(compiler, "compiler");
+    public static CellCounter model(ModelKind kind, Query query) {
+        Objects.requireNonNull(kind, "kind");
+        double interiorRadius = query.tolerances().interiorRadius();
         return new CellCounter(query) {
             @Override
             public String engine() {
-                return engine;
+                return kind.label();
             }
 
             @Override
             CountResult search(ParityHash hash, long limit, SearchMonitor monitor) {
                 return ModelSearch.count(query(), limit, monitor, RegionListener.NONE, (net, searchDomain) -> {
-                            CompiledModel model = compiler.apply(net, searchDomain);
+                            CompiledModel model = kind.compile(net, searchDomain, interiorRadius,
+                                    monitor.solveLimit());
                             try {
                                 hash.addTo(model);
                             } catch (RuntimeException e) {

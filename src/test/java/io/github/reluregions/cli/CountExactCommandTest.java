@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,6 @@ class CountExactCommandTest {
             {"count", "exact", EXAMPLE, "--box=2:-2"},
             {"count", "exact", EXAMPLE, "--box=-1:1,-1:1,-1:1"},
             {"count", "exact", EXAMPLE, "--center=0,0", "--radius=0"},
-            {"count", "exact", EXAMPLE, "--center=0,0", "--radius=1", "--norm=l7"},
             {"count", "exact", EXAMPLE, "--center=0,0,0", "--radius=1"},
             {"count", "exact", EXAMPLE, "--box=a:b"},
         };
@@ -225,7 +225,28 @@ class CountExactCommandTest {
     @Test
     void usageErrorsExitWith2AndHelpListsExitCodes() {
         assertEquals(ExitCode.USAGE.code(), run("count", "exact").exitCode());
-        assertEquals(ExitCode.USAGE.code(), run("count", "exact", EXAMPLE, "--engine=nope").exitCode());
+        String[][] wrongCommandLines = {
+            {EXAMPLE, "--engine=nope"},
+            {EXAMPLE, "--center=0,0", "--radius=1", "--norm=l7"},
+            {EXAMPLE, "--box=-1:1", "--center=0,0", "--radius=1"},
+            {EXAMPLE, "--center=0,0"},
+            {EXAMPLE, "--norm=l1"},
+            {EXAMPLE, "--engin=milp"},
+            {EXAMPLE, "--vnnlib=p.vnnlib", "--box=-1:1"},
+        };
+        String[] expected = {"Invalid value for option '--engine'", "'l7' is not a norm",
+            "are mutually exclusive", "Missing required argument(s): --radius", "Missing required argument(s): --center",
+            "Possible solutions: --engine", "are mutually exclusive"};
+        for (int c = 0; c < wrongCommandLines.length; c++) {
+            List<String> args = new ArrayList<>(List.of("count", "exact"));
+            args.addAll(List.of(wrongCommandLines[c]));
+            Run run = run(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE.code(), run.exitCode(), args + " -> " + run.err());
+            assertTrue(run.err().startsWith("error: ") && run.err().contains(expected[c]), args + " -> " + run.err());
+            assertTrue(run.err().contains("Maybe see 'relu-regions count exact --help'"), run.err());
+            assertFalse(run.err().contains("Usage:"), "an error line, not the whole usage: " + run.err());
+            assertEquals("", run.out());
+        }
         Run help = run("count", "exact", "--help");
         assertEquals(ExitCode.OK.code(), help.exitCode());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("130"), help.out());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.reluregions.cli.CountExactCommandTest.Run;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CountProbabilisticCommandTest {
@@ -90,8 +92,18 @@ class CountProbabilisticCommandTest {
     }
 
     @Test
-    void unknownEngineIsAnInputError() {
-        assertOneLineError(run("count", "probabilistic", EXAMPLE, "--box=-2:2", "--engine=gurobi"), "Unknown engine");
+    void unknownEngineOrHashAndBothXorChoicesAreUsageErrors() {
+        String[][] cases = {{"--engine=gurobi"}, {"--hash=sparse"}, {"--hash=dense", "--xor-size=3"}};
+        String[] expected = {"expected one of [LP, MILP, CPSAT]", "expected one of [STAIRCASE, DENSE]",
+            "--hash=FAMILY, --xor-size=K are mutually exclusive"};
+        for (int c = 0; c < cases.length; c++) {
+            List<String> args = new ArrayList<>(List.of("count", "probabilistic", EXAMPLE, "--box=-2:2"));
+            args.addAll(List.of(cases[c]));
+            Run run = run(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: ") && run.err().contains(expected[c]), run.err());
+            assertTrue(run.err().contains("Maybe see 'relu-regions count probabilistic --help'"), run.err());
+        }
     }
 
     @Test

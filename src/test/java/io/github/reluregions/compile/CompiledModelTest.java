@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.reluregions.InvalidInputException;
@@ -42,9 +43,8 @@ class CompiledModelTest {
     @TempDir
     Path tmp;
 
-    static CompiledModel compile(String solver, Network net, InputDomain domain) {
-        return solver.equals("milp") ? MilpModel.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS, SolveLimit.NONE)
-                : CpSatModel.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS);
+    static CompiledModel compile(ModelKind solver, Network net, InputDomain domain) {
+        return solver.compile(net, domain, Tolerances.DEFAULT_INTERIOR_RADIUS, SolveLimit.NONE);
     }
 
     /** The patterns of the LP engine's regions, each as its binaries' values in {@code model}. */
@@ -61,8 +61,8 @@ class CompiledModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"milp", "cpsat"})
-    void everyRegionsPatternIsFeasibleAndItsFullPatternRoundTrips(String solver) {
+    @EnumSource(ModelKind.class)
+    void everyRegionsPatternIsFeasibleAndItsFullPatternRoundTrips(ModelKind solver) {
         try (CompiledModel model = compile(solver, NET, BOX)) {
             List<int[]> fixings = regionFixings(model);
             assertTrue(fixings.size() > 10, "regions: " + fixings.size());
@@ -79,8 +79,8 @@ class CompiledModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"milp", "cpsat"})
-    void addedConstraintsOverTheBinariesBindEverySolve(String solver) {
+    @EnumSource(ModelKind.class)
+    void addedConstraintsOverTheBinariesBindEverySolve(ModelKind solver) {
         try (CompiledModel model = compile(solver, NET, BOX)) {
             int n = model.binaries().size();
             int[] all = new int[n];
@@ -117,8 +117,8 @@ class CompiledModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"milp", "cpsat"})
-    void contradictoryFixingsAreInfeasible(String solver) {
+    @EnumSource(ModelKind.class)
+    void contradictoryFixingsAreInfeasible(ModelKind solver) {
         try (CompiledModel model = compile(solver, NET, BOX)) {
             model.addParity(new int[] {0}, true);
             int[] fixing = new int[model.binaries().size()];
@@ -133,7 +133,7 @@ class CompiledModelTest {
     void theModelIsWrittenInTheFormatItsExtensionNames(String name) throws Exception {
         ModelFormat format = ModelFormat.forFile(Path.of(name));
         Path file = tmp.resolve(name);
-        try (CompiledModel model = compile(format.engine(), NET, BOX)) {
+        try (CompiledModel model = compile(format.kind(), NET, BOX)) {
             model.write(file, format);
         }
         String text = Files.readString(file);
@@ -227,16 +227,16 @@ class CompiledModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"milp", "cpsat"})
-    void wholeSpaceIsRefusedWithAHint(String solver) {
+    @EnumSource(ModelKind.class)
+    void wholeSpaceIsRefusedWithAHint(ModelKind solver) {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> compile(solver, NET, WholeSpace.of(2)));
         assertTrue(refused.hint().contains("--engine=lp"), refused.hint());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"milp", "cpsat"})
-    void neuronsStableOverTheDomainGetNoBinary(String solver) {
+    @EnumSource(ModelKind.class)
+    void neuronsStableOverTheDomainGetNoBinary(ModelKind solver) {
         // Every hyperplane misses this small box: no binary, one pattern.
         Network net = Nets.randomOneLayer(3, 10, 8);
         try (CompiledModel model = compile(solver, net, Box.cube(3, 40, 40.001))) {

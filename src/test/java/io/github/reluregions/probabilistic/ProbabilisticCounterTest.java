@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.reluregions.compile.CpSatModel;
-import io.github.reluregions.compile.MilpModel;
+import io.github.reluregions.compile.ModelKind;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
 import io.github.reluregions.query.Tolerances;
@@ -23,7 +22,6 @@ import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
-import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.testing.Nets;
 import io.github.reluregions.testing.ReferenceCases;
 
@@ -154,8 +152,8 @@ class ProbabilisticCounterTest {
     void milpAndCpSatEnginesTestTheCompiledModelWithParityConstraints() throws IOException {
         Network net = JsonNetworkReader.read(Path.of("testdata", "example_2x8x8.json")); // 97 regions in [-2, 2]^2
         Box box = Box.cube(2, -2, 2);
-        CellCounter milp = CellCounter.model("milp", new Query(net, box, TOLERANCES), (n, d) -> MilpModel.compile(n, d, TOLERANCES.interiorRadius(), SolveLimit.NONE));
-        CellCounter cpsat = CellCounter.model("cpsat", new Query(net, box, TOLERANCES), (n, d) -> CpSatModel.compile(n, d, TOLERANCES.interiorRadius()));
+        CellCounter milp = CellCounter.model(ModelKind.MILP, new Query(net, box, TOLERANCES));
+        CellCounter cpsat = CellCounter.model(ModelKind.CPSAT, new Query(net, box, TOLERANCES));
         for (CellCounter counter : List.of(milp, cpsat)) {
             ProbabilisticResult result = count(counter, Method.LOWER_BOUND, HashChoice.dense(), 5);
             assertEquals(counter.engine(), result.engine());

@@ -2,8 +2,6 @@ package io.github.reluregions.count.model;
 
 import io.github.reluregions.query.Query;
 import io.github.reluregions.compile.CompiledModel;
-import io.github.reluregions.compile.CpSatModel;
-import io.github.reluregions.compile.MilpModel;
 import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.count.ModelStats;
 import io.github.reluregions.query.Tolerances;
@@ -57,11 +55,10 @@ public final class ModelExport {
         Network net = scaling.apply(network);
         InputDomain searchDomain = scaling.apply(domain);
         double tau = tolerances.interiorRadius();
-        try (CompiledModel model = format.engine().equals("milp") ? MilpModel.compile(net, searchDomain, tau, SolveLimit.NONE)
-                : CpSatModel.compile(net, searchDomain, tau)) {
+        try (CompiledModel model = format.kind().compile(net, searchDomain, tau, SolveLimit.NONE)) {
             model.write(file, format);
             return new Summary(file.toString(), format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    format.engine(), model.solverName(), model.binaries().size(), model.stableNeurons(),
+                    format.kind().label(), model.solverName(), model.binaries().size(), model.stableNeurons(),
                     model.arithmetic(), !scaling.isIdentity());
         }
     }
