@@ -535,8 +535,8 @@ public final class Benchmark {
             notes.add("no curve: no complete run of the curve family");
             return;
         }
-        Charts.write(Charts.lines("count exact: time against regions (4 inputs, two hidden layers)",
-                "log10(regions)", "seconds", chartLines, true), results.resolve("time-vs-regions.png"), 800, 500);
+        Charts.lines("count exact: time against regions (4 inputs, two hidden layers)", "log10(regions)", "seconds",
+                chartLines, true).write(results.resolve("time-vs-regions.png"), 800, 500);
     }
 
     /** "lp, 1 thread", "lp, 2 threads", "lp on 2 members x 1 thread". */

@@ -1,14 +1,13 @@
 package io.github.reluregions.benchmark;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 /** The exact count of {@code count exact --engine=lp}, with default tolerances and a time limit. */
 public final class ExactLpCount implements RegionCount {

@@ -1,9 +1,6 @@
 package io.github.reluregions.benchmark;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.CellCounter;
@@ -13,6 +10,8 @@ import io.github.reluregions.probabilistic.LowerBound;
 import io.github.reluregions.probabilistic.ProbabilisticCounter;
 import io.github.reluregions.probabilistic.ProbabilisticResult;
 import io.github.reluregions.probabilistic.RunStatus;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 /**
  * {@code count probabilistic --method=both --engine=lp --seed=1 --confidence=0.95}, for networks whose exact

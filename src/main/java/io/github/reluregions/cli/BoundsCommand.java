@@ -1,9 +1,8 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.query.Tolerances;
-
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.bounds.AnalyticalBounds;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.report.BoundsReport;
 import io.github.reluregions.report.ReportWriter;
 import java.io.PrintWriter;

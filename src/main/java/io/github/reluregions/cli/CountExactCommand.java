@@ -1,7 +1,5 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
@@ -15,13 +13,14 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.CheckpointSink;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.lp.SearchState;
 import io.github.reluregions.count.model.ModelExport;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.report.ExactCountReport;
 import io.github.reluregions.report.ReportWriter;
 

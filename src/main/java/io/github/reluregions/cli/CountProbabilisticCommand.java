@@ -1,19 +1,18 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.ExitCode;
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.bounds.AnalyticalBounds;
 import io.github.reluregions.bounds.RegionBound;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.CellCounter;
 import io.github.reluregions.probabilistic.HashChoice;
 import io.github.reluregions.probabilistic.ProbabilisticCounter;
 import io.github.reluregions.probabilistic.ProbabilisticResult;
 import io.github.reluregions.probabilistic.RunStatus;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.report.ProbabilisticCountReport;
 import io.github.reluregions.report.ReportWriter;
 

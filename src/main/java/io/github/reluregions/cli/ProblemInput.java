@@ -1,12 +1,10 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.query.Tolerances;
-
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.io.LoadedNetwork;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.report.DomainSummary;
 import io.github.reluregions.report.NetworkSummary;
 

@@ -1,7 +1,6 @@
 package io.github.reluregions.cluster;
 
 import io.github.reluregions.io.QueryJson;
-
 import io.github.reluregions.query.Query;
 
 import com.hazelcast.client.HazelcastClient;
@@ -27,13 +26,13 @@ import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.CheckpointSink;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.lp.SearchState;
 import io.github.reluregions.count.lp.SubtreeTask;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 
 /**
  * The LP engine's count spread over a Hazelcast cluster. This process is a client of the cluster (it

@@ -1,7 +1,6 @@
 package io.github.reluregions.cluster;
 
 import io.github.reluregions.io.QueryJson;
-
 import io.github.reluregions.query.Query;
 
 import com.hazelcast.core.HazelcastInstance;

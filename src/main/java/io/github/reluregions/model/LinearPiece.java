@@ -47,32 +47,13 @@ public record LinearPiece(List<Layer> preActivations, double[] termScales, Layer
         for (int l = 1; l < network.layers().size(); l++) {
             Layer next = network.layers().get(l);
             int width = map.length;
-            int dimension = map[0].length;
-            double[][] nextMap = new double[next.outputSize()][dimension];
+            double[][] nextMap = new double[next.outputSize()][map[0].length];
             double[] nextBias = new double[next.outputSize()];
-            double[] rowNorm = new double[width];
-            for (int k = 0; k < width; k++) {
-                rowNorm[k] = norm(map[k]);
-            }
+            double[] nextScale = new double[next.outputSize()];
+            composeNext(map, bias, next, pattern, offset, nextMap, nextBias, nextScale);
             boolean hidden = l < network.hiddenLayerCount();
-            for (int i = 0; i < next.outputSize(); i++) {
-                double b = next.bias(i);
-                double scale = 0;
-                for (int k = 0; k < width; k++) {
-                    double wik = next.weight(i, k);
-                    if (!pattern[offset + k] || wik == 0) {
-                        continue;
-                    }
-                    for (int j = 0; j < dimension; j++) {
-                        nextMap[i][j] += wik * map[k][j];
-                    }
-                    b += wik * bias[k];
-                    scale += Math.abs(wik) * rowNorm[k];
-                }
-                nextBias[i] = b;
-                if (hidden) {
-                    scales[offset + width + i] = scale;
-                }
+            if (hidden) {
+                System.arraycopy(nextScale, 0, scales, offset + width, nextScale.length);
             }
             offset += width;
             map = nextMap;
@@ -82,6 +63,46 @@ public record LinearPiece(List<Layer> preActivations, double[] termScales, Layer
             }
         }
         return new LinearPiece(layers, scales, Layer.of(map, bias));
+    }
+
+    /**
+     * The layer composition, written once for every search and for {@link #of}: the pre-activations of
+     * {@code next} on the region where the neurons of the layer before it, {@code map[k] . x + bias[k]} in
+     * input coordinates, are on exactly where {@code pattern[offset + k]} is true. Fills {@code nextMap}
+     * (zeroed rows of the input dimension), {@code nextBias} and {@code nextScale}, the size of the terms
+     * that make up each row ({@code sum_k |W_ik| |map[k]|} over the active {@code k}). Cost: O(next width x
+     * this width x input dimension).
+     */
+    public static void composeNext(double[][] map, double[] bias, Layer next, boolean[] pattern, int offset,
+            double[][] nextMap, double[] nextBias, double[] nextScale) {
+        int previous = map.length;
+        int dimension = map[0].length;
+        double[] previousNorm = new double[previous];
+        for (int k = 0; k < previous; k++) {
+            previousNorm[k] = norm(map[k]);
+        }
+        for (int i = 0; i < next.outputSize(); i++) {
+            double b = next.bias(i);
+            double s = 0;
+            double[] row = nextMap[i];
+            for (int k = 0; k < previous; k++) {
+                if (!pattern[offset + k]) {
+                    continue;
+                }
+                double wik = next.weight(i, k);
+                if (wik == 0) {
+                    continue;
+                }
+                double[] source = map[k];
+                for (int j = 0; j < dimension; j++) {
+                    row[j] += wik * source[j];
+                }
+                b += wik * bias[k];
+                s += Math.abs(wik) * previousNorm[k];
+            }
+            nextBias[i] = b;
+            nextScale[i] = s;
+        }
     }
 
     @Override

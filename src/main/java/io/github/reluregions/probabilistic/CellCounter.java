@@ -1,18 +1,17 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.ModelKind;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.model.ModelSearch;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.search.ParityCellSearch;
 import io.github.reluregions.probabilistic.search.ParitySearch;
 import io.github.reluregions.probabilistic.search.ParitySystem;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;

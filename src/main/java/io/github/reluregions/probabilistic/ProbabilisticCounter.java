@@ -1,12 +1,11 @@
 package io.github.reluregions.probabilistic;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
 import io.github.reluregions.probabilistic.search.ParitySearch;
 import io.github.reluregions.probabilistic.search.PrefixProfile;
+import io.github.reluregions.query.Query;
 
 import java.util.List;
 import java.util.Objects;

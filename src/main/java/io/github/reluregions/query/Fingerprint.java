@@ -1,12 +1,12 @@
 package io.github.reluregions.query;
 
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import java.util.List;
 
 import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.query.AppliedTolerances;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchStats;
+import io.github.reluregions.query.AppliedTolerances;
 
 /**
  * The report of {@code count exact}.

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.reluregions.bounds.RegionBound;
-import io.github.reluregions.query.AppliedTolerances;
 import io.github.reluregions.probabilistic.Estimate;
 import io.github.reluregions.probabilistic.LowerBound;
 import io.github.reluregions.probabilistic.ProbabilisticResult;
+import io.github.reluregions.query.AppliedTolerances;
 
 /**
  * The report of {@code count probabilistic}.

@@ -1,18 +1,17 @@
 package io.github.reluregions.slice;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.LinearPiece;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.ExitCode;
 import static io.github.reluregions.cli.CountExactCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.benchmark.TightnessOutputs;
 import io.github.reluregions.cli.CountExactCommandTest.Run;
 import io.github.reluregions.plot.Images;

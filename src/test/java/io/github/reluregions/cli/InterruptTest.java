@@ -1,12 +1,12 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.testing.Nets;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,11 +1,11 @@
 package io.github.reluregions.cli;
 
-import io.github.reluregions.ExitCode;
 import static io.github.reluregions.cli.CountExactCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.reluregions.ExitCode;
 import io.github.reluregions.cli.CountExactCommandTest.Run;
 import io.github.reluregions.plot.Images;
 import io.github.reluregions.plot.TightnessTest;

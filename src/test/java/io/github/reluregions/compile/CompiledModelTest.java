@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.testing.Nets;
 

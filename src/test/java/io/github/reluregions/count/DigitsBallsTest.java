@@ -1,14 +1,13 @@
 package io.github.reluregions.count;
 
-import io.github.reluregions.query.Query;
-import io.github.reluregions.query.Tolerances;
-
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.io.onnx.OnnxNetworkReader;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.plot.Table;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,8 +1,5 @@
 package io.github.reluregions.count;
 
-import io.github.reluregions.query.Query;
-import io.github.reluregions.query.Tolerances;
-
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.model.CpSatEngine;
 import io.github.reluregions.count.model.MilpEngine;
@@ -12,6 +9,8 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import java.util.Random;

@@ -1,9 +1,8 @@
 package io.github.reluregions.count;
 
+import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.query.Query;
 import io.github.reluregions.query.Tolerances;
-
-import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.testing.DegenerateNets;
 import io.github.reluregions.testing.PatternEnumerator;
 

@@ -1,10 +1,9 @@
 package io.github.reluregions.count;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
 import io.github.reluregions.testing.ReferenceCases;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,14 +3,14 @@ package io.github.reluregions.io;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import io.github.reluregions.query.Query;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.Outcome;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.reluregions.InvalidInputException;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.io.JsonNetworkReader;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.slice.Plane;
 import io.github.reluregions.slice.Slice;
 import io.github.reluregions.slice.Slicer;

@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;

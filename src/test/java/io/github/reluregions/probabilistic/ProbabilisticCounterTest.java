@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.reluregions.compile.ModelKind;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Method;
 import io.github.reluregions.probabilistic.ProbabilisticCounter.Options;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 import io.github.reluregions.testing.ReferenceCases;
 

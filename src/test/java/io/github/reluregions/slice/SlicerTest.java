@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
@@ -26,6 +25,7 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,12 +1,12 @@
 package io.github.reluregions.count.cell;
 
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.RadiusCertificate;
 import io.github.reluregions.domain.WholeSpace;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.BallChebyshevLp;
 import io.github.reluregions.solver.BoxChebyshevLp;
 import io.github.reluregions.solver.ChebyshevLp;

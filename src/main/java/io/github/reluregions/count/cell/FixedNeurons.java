@@ -1,8 +1,8 @@
 package io.github.reluregions.count.cell;
 
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
+import io.github.reluregions.query.Tolerances;
 
 /**
  * Finds the neurons that have one state whatever the input, without an LP, and counts them for the

@@ -1,7 +1,8 @@
 package io.github.reluregions.count.cell;
 
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.model.Layer;
+import io.github.reluregions.model.LinearPiece;
+import io.github.reluregions.query.Tolerances;
 
 /**
  * The pre-activations of one hidden layer on one region, as affine functions of the input:
@@ -18,6 +19,11 @@ public final class LocalLayer {
         this.map = map;
         this.bias = bias;
         this.scale = scale;
+    }
+
+    /** A layer's maps on a region, as a search holds them: the arrays are shared, not copied. */
+    public static LocalLayer of(double[][] map, double[] bias, double[] scale) {
+        return new LocalLayer(map, bias, scale);
     }
 
     /** The first hidden layer: its own weights; each row's scale is its norm. */
@@ -44,41 +50,15 @@ public final class LocalLayer {
 
     /**
      * The next hidden layer on the region where this layer's neurons are on exactly where
-     * {@code pattern[offset + k]} is true. Cost: O(next width x this width x input dimension).
+     * {@code pattern[offset + k]} is true ({@link LinearPiece#composeNext}). Cost: O(next width x this width x
+     * input dimension).
      */
     public LocalLayer next(Layer next, boolean[] pattern, int offset) {
         int n = next.outputSize();
-        int previous = map.length;
-        int dimension = map[0].length;
-        double[][] nextMap = new double[n][dimension];
+        double[][] nextMap = new double[n][map[0].length];
         double[] nextBias = new double[n];
         double[] nextScale = new double[n];
-        double[] previousNorm = new double[previous];
-        for (int k = 0; k < previous; k++) {
-            previousNorm[k] = Vectors.norm(map[k]);
-        }
-        for (int i = 0; i < n; i++) {
-            double b = next.bias(i);
-            double s = 0;
-            double[] row = nextMap[i];
-            for (int k = 0; k < previous; k++) {
-                if (!pattern[offset + k]) {
-                    continue;
-                }
-                double wik = next.weight(i, k);
-                if (wik == 0) {
-                    continue;
-                }
-                double[] source = map[k];
-                for (int j = 0; j < dimension; j++) {
-                    row[j] += wik * source[j];
-                }
-                b += wik * bias[k];
-                s += Math.abs(wik) * previousNorm[k];
-            }
-            nextBias[i] = b;
-            nextScale[i] = s;
-        }
+        LinearPiece.composeNext(map, bias, next, pattern, offset, nextMap, nextBias, nextScale);
         return new LocalLayer(nextMap, nextBias, nextScale);
     }
 }

@@ -4,12 +4,12 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.ThinRegion;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.github.reluregions.count.lp;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.Outcome;
@@ -9,11 +7,12 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.BoxChebyshevLp;
 import io.github.reluregions.solver.ChebyshevLp;
 import io.github.reluregions.solver.GlopChebyshevLp;

@@ -1,12 +1,10 @@
 package io.github.reluregions.count.lp;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
+import io.github.reluregions.count.cell.LocalLayer;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.Vectors;
 import io.github.reluregions.count.cell.Witness;
@@ -14,6 +12,8 @@ import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Interval;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.ChebyshevLp;
 
 import java.util.ArrayList;
@@ -107,27 +107,15 @@ final class SubtreeSearch {
      * has not searched to the pool and throws {@link StopSearch}.
      */
     void run(SubtreeTask task) {
-        Layer first = network.hiddenLayer(0);
-        double[][] map = first.weights();
-        double[] bias = first.biases();
-        double[] scale = new double[map.length];
-        for (int i = 0; i < map.length; i++) {
-            scale[i] = Vectors.norm(map[i]);
-        }
+        LocalLayer local = LocalLayer.first(network.hiddenLayer(0));
         int layer = 0;
         int neuron = 0;
         try {
             for (int global = 0; global < task.depth(); global++) {
-                replay(global, map[neuron], bias[neuron], scale[neuron], task);
+                replay(global, local.map[neuron], local.bias[neuron], local.scale[neuron], task);
                 neuron++;
-                if (neuron == map.length && layer + 1 < network.hiddenLayerCount()) {
-                    double[][] nextMap = nextMap(layer, map);
-                    double[] nextBias = new double[nextMap.length];
-                    double[] nextScale = new double[nextMap.length];
-                    nextBiasAndScale(layer, map, bias, nextBias, nextScale);
-                    map = nextMap;
-                    bias = nextBias;
-                    scale = nextScale;
+                if (neuron == local.size() && layer + 1 < network.hiddenLayerCount()) {
+                    local = local.next(network.hiddenLayer(layer + 1), pattern, layerOffset[layer]);
                     layer++;
                     neuron = 0;
                 }
@@ -139,10 +127,11 @@ final class SubtreeSearch {
             }
             if (!witness.found()) {
                 recordEmpty(witness, task.weight());
-            } else if (neuron == map.length) {
+            } else if (neuron == local.size()) {
                 leaf(witness.point(), witness.radius(), task.weight());
             } else {
-                decide(layer, neuron, map, bias, scale, witness.point(), witness.radius(), task.weight());
+                decide(layer, neuron, local.map, local.bias, local.scale, witness.point(), witness.radius(),
+                        task.weight());
             }
         } finally {
             cell.clear();
@@ -367,60 +356,12 @@ final class SubtreeSearch {
             return;
         }
         if (layer + 1 < network.hiddenLayerCount()) {
-            double[][] nextMap = nextMap(layer, map);
-            double[] nextBias = new double[nextMap.length];
-            double[] nextScale = new double[nextMap.length];
-            nextBiasAndScale(layer, map, bias, nextBias, nextScale);
-            decide(layer + 1, 0, nextMap, nextBias, nextScale, x, radius, weight);
+            LocalLayer next = LocalLayer.of(map, bias, scale).next(network.hiddenLayer(layer + 1), pattern,
+                    layerOffset[layer]);
+            decide(layer + 1, 0, next.map, next.bias, next.scale, x, radius, weight);
             return;
         }
         leaf(x, radius, weight);
-    }
-
-    /** The input-space rows of layer {@code layer + 1} on this branch (the pattern of layer {@code layer} set). */
-    private double[][] nextMap(int layer, double[][] map) {
-        Layer nextLayer = network.hiddenLayer(layer + 1);
-        int n = nextLayer.outputSize();
-        double[][] nextMap = new double[n][dimension];
-        int offset = layerOffset[layer];
-        for (int i = 0; i < n; i++) {
-            double[] row = nextMap[i];
-            for (int k = 0; k < map.length; k++) {
-                double wik = nextLayer.weight(i, k);
-                if (!pattern[offset + k] || wik == 0) {
-                    continue;
-                }
-                double[] source = map[k];
-                for (int j = 0; j < dimension; j++) {
-                    row[j] += wik * source[j];
-                }
-            }
-        }
-        return nextMap;
-    }
-
-    /** The biases of layer {@code layer + 1} on this branch, and the size of the terms making up each row. */
-    private void nextBiasAndScale(int layer, double[][] map, double[] bias, double[] nextBias, double[] nextScale) {
-        Layer nextLayer = network.hiddenLayer(layer + 1);
-        int offset = layerOffset[layer];
-        double[] previousNorm = new double[map.length];
-        for (int k = 0; k < map.length; k++) {
-            previousNorm[k] = Vectors.norm(map[k]);
-        }
-        for (int i = 0; i < nextBias.length; i++) {
-            double b = nextLayer.bias(i);
-            double s = 0;
-            for (int k = 0; k < map.length; k++) {
-                double wik = nextLayer.weight(i, k);
-                if (!pattern[offset + k] || wik == 0) {
-                    continue;
-                }
-                b += wik * bias[k];
-                s += Math.abs(wik) * previousNorm[k];
-            }
-            nextBias[i] = b;
-            nextScale[i] = s;
-        }
     }
 
     private void leaf(double[] x, double radius, double weight) {

@@ -58,7 +58,12 @@ final class WorkPool {
         waiting++;
         try {
             while (true) {
-                if (stopping || failure != null || monitor.shouldStop()) {
+                if (stopping || failure != null) {
+                    return null;
+                }
+                if (monitor.shouldStop()) {
+                    stopping = true; // the search threads read the deadline; the coordinator only this flag
+                    notifyAll();
                     return null;
                 }
                 if (!checkpointRequested && !queue.isEmpty()) {
@@ -166,7 +171,7 @@ final class WorkPool {
 
     /** True once nothing is open and nobody is busy, or the search stopped. */
     synchronized boolean isOver() {
-        return stopping || failure != null || (busy == 0 && (queue.isEmpty() || monitor.shouldStop()));
+        return stopping || failure != null || (busy == 0 && queue.isEmpty());
     }
 
     /** Waits up to {@code millis} for the search to end. */

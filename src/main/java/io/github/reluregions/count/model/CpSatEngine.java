@@ -1,16 +1,15 @@
 package io.github.reluregions.count.model;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.ExactCounter;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.ArrayList;
 import java.util.List;

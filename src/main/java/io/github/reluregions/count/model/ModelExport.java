@@ -1,13 +1,13 @@
 package io.github.reluregions.count.model;
 
-import io.github.reluregions.query.Query;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.count.ModelStats;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.SolveLimit;
 
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.github.reluregions.count.model;
 
-import io.github.reluregions.query.Query;
 import io.github.reluregions.ExecutionFailures;
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.PatternSolution;
@@ -11,13 +10,14 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.SearchStop;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.Arrays;
 import java.util.BitSet;

@@ -1,9 +1,6 @@
 package io.github.reluregions.count.model;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.SearchMonitor;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
@@ -11,6 +8,8 @@ import io.github.reluregions.count.cell.Vectors;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 /**
  * Answers "does this full activation pattern have an interior ball above the tolerance, and where?" with

@@ -1,13 +1,10 @@
 package io.github.reluregions.probabilistic.search;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
@@ -19,6 +16,8 @@ import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 
 import java.util.Objects;
 import java.util.SplittableRandom;

@@ -1,7 +1,5 @@
 package io.github.reluregions.count.model;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.CpSatModel;
 import io.github.reluregions.compile.MilpModel;
@@ -9,11 +7,12 @@ import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.io.JsonNetworkReader;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.SolveLimit;
 import io.github.reluregions.testing.Nets;
 

@@ -1,17 +1,16 @@
 package io.github.reluregions.probabilistic.search;
 
-import io.github.reluregions.query.Query;
-
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.WholeSpace;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
+import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
 
 import java.util.ArrayList;
