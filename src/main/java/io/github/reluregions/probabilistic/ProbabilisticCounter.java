@@ -3,7 +3,6 @@ package io.github.reluregions.probabilistic;
 import io.github.reluregions.count.CountResult;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.StopReason;
-import io.github.reluregions.probabilistic.search.ParitySearch;
 import io.github.reluregions.probabilistic.search.PrefixProfile;
 import io.github.reluregions.query.Query;
 
@@ -78,7 +77,7 @@ public final class ProbabilisticCounter {
         LowerBound bound = null;
         if (wantBound) {
             status.phase("lower bound: profile of the search");
-            PrefixProfile profile = ParitySearch.profile(counter.query(), PROFILE_POPULATION, profileRandom, monitor);
+            PrefixProfile profile = PrefixProfile.sample(counter.query(), PROFILE_POPULATION, profileRandom, monitor);
             counter.addLps(profile.lpsSolved());
             MipBound mipBound = new MipBound(counter, options.hash(), options.confidence(), profile, boundRandom,
                     status);

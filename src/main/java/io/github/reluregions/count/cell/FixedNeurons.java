@@ -20,15 +20,24 @@ public final class FixedNeurons {
         this.tol = tolerances;
     }
 
-    /** Neuron {@code neuron}'s one state (true: on), or null when the input decides it. */
+    /** Neuron {@code neuron}'s one state (true: on), or null when the input decides it; counted for the stats. */
     public Boolean state(LocalLayer local, int neuron) {
+        return state(local, neuron, true);
+    }
+
+    /** The same, not counted: for a prefix replayed, whose neurons were counted where they were decided. */
+    public Boolean replayedState(LocalLayer local, int neuron) {
+        return state(local, neuron, false);
+    }
+
+    private Boolean state(LocalLayer local, int neuron, boolean count) {
         if (local.isConstant(neuron, tol)) {
-            constant++;
+            constant += count ? 1 : 0;
             return local.bias[neuron] > 0;
         }
         Interval range = domain.range(local.map[neuron], local.bias[neuron]);
         if (range.lo() > 0 || range.hi() < 0) {
-            stableByDomain++;
+            stableByDomain += count ? 1 : 0;
             return range.lo() > 0;
         }
         return null;

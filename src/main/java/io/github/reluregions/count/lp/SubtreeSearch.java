@@ -4,12 +4,13 @@ import io.github.reluregions.count.RegionListener;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.cell.CellLp;
+import io.github.reluregions.count.cell.FixedNeurons;
+import io.github.reluregions.count.cell.Hyperplane;
 import io.github.reluregions.count.cell.LocalLayer;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.Vectors;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.domain.Interval;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
 import io.github.reluregions.query.Query;
@@ -32,7 +33,6 @@ import java.util.List;
  */
 final class SubtreeSearch {
     private final Network network;
-    private final InputDomain domain;
     private final Tolerances tol;
     private final SearchMonitor monitor;
     private final RegionListener listener;
@@ -55,8 +55,7 @@ final class SubtreeSearch {
     private int pendingCount;
 
     private long nodes;
-    private long stableByDomain;
-    private long constantNeurons;
+    private final FixedNeurons fixedNeurons;
     private long decidedByWitness;
     private long publishedRegions;
     private long publishedLps;
@@ -82,8 +81,8 @@ final class SubtreeSearch {
         InputDomain domain = query.domain();
         Tolerances tolerances = query.tolerances();
         this.network = network;
-        this.domain = domain;
         this.tol = tolerances;
+        this.fixedNeurons = new FixedNeurons(domain, tolerances);
         this.monitor = monitor;
         this.listener = listener;
         this.pool = pool;
@@ -112,7 +111,7 @@ final class SubtreeSearch {
         int neuron = 0;
         try {
             for (int global = 0; global < task.depth(); global++) {
-                replay(global, local.map[neuron], local.bias[neuron], local.scale[neuron], task);
+                replay(global, local, neuron, task);
                 neuron++;
                 if (neuron == local.size() && layer + 1 < network.hiddenLayerCount()) {
                     local = local.next(network.hiddenLayer(layer + 1), pattern, layerOffset[layer]);
@@ -130,8 +129,7 @@ final class SubtreeSearch {
             } else if (neuron == local.size()) {
                 leaf(witness.point(), witness.radius(), task.weight());
             } else {
-                decide(layer, neuron, local.map, local.bias, local.scale, witness.point(), witness.radius(),
-                        task.weight());
+                decide(layer, neuron, local, witness.point(), witness.radius(), task.weight());
             }
         } finally {
             cell.clear();
@@ -140,19 +138,15 @@ final class SubtreeSearch {
         publish();
     }
 
-    /** Rebuilds the decision of neuron {@code global} as the task records it. */
-    private void replay(int global, double[] w, double c, double scale, SubtreeTask task) {
+    /** Rebuilds the decision of neuron {@code neuron} of {@code local} (global {@code global}) as the task records it. */
+    private void replay(int global, LocalLayer local, int neuron, SubtreeTask task) {
         boolean side = task.decision(global);
-        double norm = Vectors.norm(w);
-        if (norm <= tol.zeroGradient() * scale) {
-            requireForced(global, c > 0, side);
+        Boolean fixed = fixedNeurons.replayedState(local, neuron);
+        if (fixed != null) {
+            requireForced(global, fixed, side);
         } else {
-            Interval range = domain.range(w, c);
-            if (range.lo() > 0 || range.hi() < 0) {
-                requireForced(global, range.lo() > 0, side);
-            } else {
-                push(global, w, c, norm, side, task.rowInLp(global));
-            }
+            double[] w = local.map[neuron];
+            push(global, w, local.bias[neuron], Vectors.norm(w), side, task.rowInLp(global));
         }
         pattern[global] = side;
     }
@@ -181,7 +175,7 @@ final class SubtreeSearch {
     }
 
     SearchStats stats() {
-        return tally.stats(cell.solveCount(), nodes, stableByDomain, constantNeurons, decidedByWitness,
+        return tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(), fixedNeurons.constant(), decidedByWitness,
                 cell.domainCuts(), null);
     }
 
@@ -193,12 +187,8 @@ final class SubtreeSearch {
         return tally.explored();
     }
 
-    /**
-     * Decides neuron {@code neuron} of hidden layer {@code layer}, whose pre-activations on this branch are
-     * {@code map x + bias}; {@code scale[i]} is the size of the terms making up row {@code i}.
-     */
-    private void decide(int layer, int neuron, double[][] map, double[] bias, double[] scale, double[] x,
-            double radius, double weight) {
+    /** Decides neuron {@code neuron} of hidden layer {@code layer}, whose pre-activations on this branch are {@code local}. */
+    private void decide(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
         int global = layerOffset[layer] + neuron;
         if (pool.isHungry()) {
             donateShallowest();
@@ -213,26 +203,20 @@ final class SubtreeSearch {
             }
             publish();
         }
-        double[] w = map[neuron];
-        double c = bias[neuron];
-        double norm = Vectors.norm(w);
-        if (norm <= tol.zeroGradient() * scale[neuron]) {
-            constantNeurons++;
-            pattern[global] = c > 0;
-            next(layer, neuron, map, bias, scale, x, radius, weight);
+        Boolean fixed = fixedNeurons.state(local, neuron);
+        if (fixed != null) {
+            pattern[global] = fixed;
+            next(layer, neuron, local, x, radius, weight);
             return;
         }
-        Interval range = domain.range(w, c);
-        if (range.lo() > 0 || range.hi() < 0) {
-            stableByDomain++;
-            pattern[global] = range.lo() > 0;
-            next(layer, neuron, map, bias, scale, x, radius, weight);
-            return;
-        }
-        double value = Vectors.dot(w, x) + c;
-        boolean witnessSide = value > 0;
-        double distance = Math.abs(value) / norm;
-        double inherited = Math.min(radius, distance);
+        Hyperplane h = Hyperplane.of(local, neuron, x, radius);
+        double[] w = h.w();
+        double c = h.c();
+        double norm = h.norm();
+        double value = h.value();
+        boolean witnessSide = h.witnessSide();
+        double distance = h.distance();
+        double inherited = h.inherited();
         boolean other = !witnessSide;
 
         // When the hyperplane cuts the witness's ball deep enough, both sides hold a smaller ball of it: no LP.
@@ -260,13 +244,13 @@ final class SubtreeSearch {
             int pending = pushPending(global, onWitness, weight / 2);
 
             push(global, w, c, norm, false, true);
-            descend(global, false, witnessFor(offWitness, other), layer, neuron, map, bias, scale, weight / 2);
+            descend(global, false, witnessFor(offWitness, other), layer, neuron, local, weight / 2);
             pop();
 
             boolean donated = popPending(pending);
             if (!donated) {
                 push(global, w, c, norm, true, true);
-                descend(global, true, witnessFor(onWitness, !other), layer, neuron, map, bias, scale, weight / 2);
+                descend(global, true, witnessFor(onWitness, !other), layer, neuron, local, weight / 2);
                 pop();
             }
         } else {
@@ -281,7 +265,7 @@ final class SubtreeSearch {
                 cell.promoteLast();
                 childWitness = cell.findWitness();
             }
-            descend(global, witnessSide, childWitness, layer, neuron, map, bias, scale, weight);
+            descend(global, witnessSide, childWitness, layer, neuron, local, weight);
             pop();
         }
     }
@@ -326,12 +310,12 @@ final class SubtreeSearch {
         return known;
     }
 
-    private void descend(int global, boolean side, Witness witness, int layer, int neuron, double[][] map,
-            double[] bias, double[] scale, double weight) {
+    private void descend(int global, boolean side, Witness witness, int layer, int neuron, LocalLayer local,
+            double weight) {
         pattern[global] = side;
         stopIfAsked(witness, global + 1, null, weight);
         if (witness.found()) {
-            next(layer, neuron, map, bias, scale, witness.point(), witness.radius(), weight);
+            next(layer, neuron, local, witness.point(), witness.radius(), weight);
         } else {
             recordEmpty(witness, weight);
         }
@@ -349,16 +333,14 @@ final class SubtreeSearch {
         }
     }
 
-    private void next(int layer, int neuron, double[][] map, double[] bias, double[] scale, double[] x,
-            double radius, double weight) {
-        if (neuron + 1 < map.length) {
-            decide(layer, neuron + 1, map, bias, scale, x, radius, weight);
+    private void next(int layer, int neuron, LocalLayer local, double[] x, double radius, double weight) {
+        if (neuron + 1 < local.size()) {
+            decide(layer, neuron + 1, local, x, radius, weight);
             return;
         }
         if (layer + 1 < network.hiddenLayerCount()) {
-            LocalLayer next = LocalLayer.of(map, bias, scale).next(network.hiddenLayer(layer + 1), pattern,
-                    layerOffset[layer]);
-            decide(layer + 1, 0, next.map, next.bias, next.scale, x, radius, weight);
+            decide(layer + 1, 0, local.next(network.hiddenLayer(layer + 1), pattern, layerOffset[layer]), x, radius,
+                    weight);
             return;
         }
         leaf(x, radius, weight);

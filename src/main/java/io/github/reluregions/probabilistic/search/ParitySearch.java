@@ -7,6 +7,7 @@ import io.github.reluregions.count.SearchStats;
 import io.github.reluregions.count.StopReason;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
+import io.github.reluregions.count.cell.Hyperplane;
 import io.github.reluregions.count.cell.LocalLayer;
 import io.github.reluregions.count.cell.SearchStop;
 import io.github.reluregions.count.cell.Tally;
@@ -55,18 +56,8 @@ public final class ParitySearch {
         return run(query, monitor, (search) -> search.count(parity, limit));
     }
 
-    /**
-     * Estimates, for every depth {@code j = 0..N} of the search ({@code N} hidden neurons), the base-2
-     * logarithm of the number of prefixes of {@code j} decisions with an interior, by a sampled
-     * breadth-first search (stochastic enumeration, in the spirit of Knuth 1975 and Chen 1992): each level
-     * keeps at most {@code population} prefixes, drawn uniformly from the children of the level above,
-     * each weighted by the inverse of its chance to be kept. The sum of the weights at depth {@code j} is
-     * an unbiased estimate of the number of prefixes there, and far steadier than Knuth's single paths
-     * (which average a few heavy-tailed products). At depth {@code N} it estimates the number of regions.
-     * Cost: about {@code population} nodes per neuron, each with one or two LPs over its prefix's rows.
-     * When the monitor stops the run, the depths not reached keep the last estimate.
-     */
-    public static PrefixProfile profile(Query query, int population,
+    /** The sampled breadth-first search behind {@link PrefixProfile#sample}, on this search's nodes. */
+    static PrefixProfile sampledProfile(Query query, int population,
             SplittableRandom random, SearchMonitor monitor) {
         Network network = query.network();
         if (population < 1) {
@@ -98,20 +89,6 @@ public final class ParitySearch {
             Search search = new Search(new Query(scaling.apply(network), searchDomain, tolerances), monitor, cell);
             CountResult result = work.apply(search);
             return scaling.toInput(result);
-        }
-    }
-
-    /**
-     * A neuron's hyperplane {@code w.x + c = 0} on the current region, seen from the node's witness: the
-     * side the witness lies on and the radius of the ball around it that stays on that side.
-     */
-    private record Hyperplane(double[] w, double c, double norm, boolean witnessSide, double inherited) {
-        static Hyperplane of(LocalLayer local, int neuron, double[] x, double radius) {
-            double[] w = local.map[neuron];
-            double c = local.bias[neuron];
-            double norm = Vectors.norm(w);
-            double value = Vectors.dot(w, x) + c;
-            return new Hyperplane(w, c, norm, value > 0, Math.min(radius, Math.abs(value) / norm));
         }
     }
 
@@ -241,43 +218,38 @@ public final class ParitySearch {
                 return;
             }
             Hyperplane h = Hyperplane.of(local, neuron, x, radius);
-            double[] w = h.w();
-            double c = h.c();
-            double norm = h.norm();
-            boolean witnessSide = h.witnessSide();
-            double inherited = h.inherited();
             if (pivot) {
-                cell.push(w, c, norm, forced, true);
-                Witness child = forced == witnessSide ? inheritOrSolve(x, inherited) : cell.findWitness();
+                cell.push(h.w(), h.c(), h.norm(), forced, true);
+                Witness child = forced == h.witnessSide() ? inheritOrSolve(x, h.inherited()) : cell.findWitness();
                 descend(global, forced, child, layer, neuron, local, weight);
                 cell.pop();
                 return;
             }
-            boolean other = !witnessSide;
-            cell.push(w, c, norm, other, true);
+            boolean other = !h.witnessSide();
+            cell.push(h.w(), h.c(), h.norm(), other, true);
             Witness otherWitness = cell.findWitness();
             cell.pop();
             if (otherWitness.found()) {
                 // Both sides have interior: branch, off side first.
                 for (boolean side : new boolean[] {false, true}) {
-                    cell.push(w, c, norm, side, true);
-                    Witness child = side == other ? otherWitness : inheritOrSolve(x, inherited);
+                    cell.push(h.w(), h.c(), h.norm(), side, true);
+                    Witness child = side == other ? otherWitness : inheritOrSolve(x, h.inherited());
                     descend(global, side, child, layer, neuron, local, weight / 2);
                     cell.pop();
                 }
             } else {
                 tally.empty(otherWitness, 0);
                 // The neuron is implied on this node: its row stays out of the LP unless a point violates it.
-                cell.push(w, c, norm, witnessSide, false);
+                cell.push(h.w(), h.c(), h.norm(), h.witnessSide(), false);
                 Witness child;
-                if (inherited > tol.interiorRadius()) {
+                if (h.inherited() > tol.interiorRadius()) {
                     decidedByWitness++;
-                    child = Witness.inherited(x, inherited);
+                    child = Witness.inherited(x, h.inherited());
                 } else {
                     cell.promoteLast();
                     child = cell.findWitness();
                 }
-                descend(global, witnessSide, child, layer, neuron, local, weight);
+                descend(global, h.witnessSide(), child, layer, neuron, local, weight);
                 cell.pop();
             }
         }
@@ -317,7 +289,7 @@ public final class ParitySearch {
         }
 
         /**
-         * The sampled breadth-first search of {@link ParitySearch#profile}: fills {@code log2Nodes[j]} with
+         * The sampled breadth-first search of {@link PrefixProfile#sample}: fills {@code log2Nodes[j]} with
          * log2 of the weighted number of prefixes at depth {@code j}.
          */
         void sample(int population, SplittableRandom random, double[] log2Nodes) {

@@ -62,7 +62,7 @@ class ParitySearchTest {
     void aPopulationAsLargeAsTheTreeCountsItsLevelsExactly() {
         // The tent map has 2^L regions on [0, 1]; the profile starts at one node and ends near 2^L.
         Network net = Nets.tentMap(5);
-        PrefixProfile profile = ParitySearch.profile(new Query(net, Box.cube(1, 0, 1), Tolerances.defaults()), 64, new SplittableRandom(1), SearchMonitor.unlimited());
+        PrefixProfile profile = PrefixProfile.sample(new Query(net, Box.cube(1, 0, 1), Tolerances.defaults()), 64, new SplittableRandom(1), SearchMonitor.unlimited());
         assertEquals(0.0, profile.log2Nodes(0));
         assertEquals(10, profile.depth());
         // No level has more than 32 prefixes: nothing is sampled away, so the estimate is exact.
