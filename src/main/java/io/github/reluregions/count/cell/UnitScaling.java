@@ -9,6 +9,7 @@ import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
+import io.github.reluregions.query.Query;
 import io.github.reluregions.query.Tolerances;
 
 import java.util.ArrayList;
@@ -59,6 +60,14 @@ public record UnitScaling(double[] center, double scale) {
         List<Layer> layers = new ArrayList<>(network.layers());
         layers.set(0, Layer.of(w, b));
         return Network.of(layers);
+    }
+
+    /**
+     * The query in {@code y} coordinates: its network and domain mapped, its tolerances as they are (they are
+     * relative to min(1, domain scale), and the search coordinates give the domain a scale of at least 1).
+     */
+    public Query apply(Query query) {
+        return isIdentity() ? query : new Query(apply(query.network()), apply(query.domain()), query.tolerances());
     }
 
     /** The domain in {@code y} coordinates. */

@@ -4,10 +4,7 @@ import io.github.reluregions.compile.CompiledModel;
 import io.github.reluregions.compile.ModelFormat;
 import io.github.reluregions.count.ModelStats;
 import io.github.reluregions.count.cell.UnitScaling;
-import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.model.Network;
 import io.github.reluregions.query.Query;
-import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.SolveLimit;
 
 import java.nio.file.Path;
@@ -46,16 +43,12 @@ public final class ModelExport {
 
     /** Compiles {@code network} on {@code domain} for the engine {@code file}'s extension names and writes it. */
     public static Summary write(Query query, Path file) {
-        Network network = query.network();
-        InputDomain domain = query.domain();
-        Tolerances tolerances = query.tolerances();
         Objects.requireNonNull(file, "file");
         ModelFormat format = ModelFormat.forFile(file);
-        UnitScaling scaling = UnitScaling.forDomain(domain);
-        Network net = scaling.apply(network);
-        InputDomain searchDomain = scaling.apply(domain);
-        double tau = tolerances.interiorRadius();
-        try (CompiledModel model = format.kind().compile(net, searchDomain, tau, SolveLimit.NONE)) {
+        UnitScaling scaling = UnitScaling.forDomain(query.domain());
+        Query scaled = scaling.apply(query);
+        try (CompiledModel model = format.kind().compile(scaled.network(), scaled.domain(),
+                scaled.tolerances().interiorRadius(), SolveLimit.NONE)) {
             model.write(file, format);
             return new Summary(file.toString(), format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     format.kind().label(), model.solverName(), model.binaries().size(), model.stableNeurons(),

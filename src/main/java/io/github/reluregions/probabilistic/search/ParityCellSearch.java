@@ -61,16 +61,14 @@ public final class ParityCellSearch {
      */
     public static CountResult count(Query query, ParitySystem parity,
             long limit, SearchMonitor monitor) {
-        Network network = query.network();
-        InputDomain domain = query.domain();
-        Tolerances tolerances = query.tolerances();
-        parity.requireOver(network);
-        UnitScaling scaling = UnitScaling.forDomain(domain);
-        InputDomain searchDomain = scaling.apply(domain);
-        try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount(),
-                CellLp.fastestLp(searchDomain, tolerances))) {
+        parity.requireOver(query.network());
+        UnitScaling scaling = UnitScaling.forDomain(query.domain());
+        Query scaled = scaling.apply(query);
+        InputDomain searchDomain = scaled.domain();
+        try (CellLp cell = new CellLp(searchDomain, scaled.tolerances(), scaled.network().hiddenNeuronCount(),
+                CellLp.fastestLp(searchDomain, scaled.tolerances()))) {
             cell.stopWhen(monitor);
-            Search search = new Search(new Query(scaling.apply(network), searchDomain, tolerances), monitor, cell, parity, limit);
+            Search search = new Search(scaled, monitor, cell, parity, limit);
             CountResult result = search.run();
             return scaling.toInput(result);
         }

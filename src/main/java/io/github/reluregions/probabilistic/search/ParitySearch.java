@@ -78,15 +78,12 @@ public final class ParitySearch {
 
     private static CountResult run(Query query, SearchMonitor monitor,
             java.util.function.Function<Search, CountResult> work) {
-        Network network = query.network();
-        InputDomain domain = query.domain();
-        Tolerances tolerances = query.tolerances();
         Objects.requireNonNull(monitor, "monitor");
-        UnitScaling scaling = UnitScaling.forDomain(domain);
-        InputDomain searchDomain = scaling.apply(domain);
-        try (CellLp cell = new CellLp(searchDomain, tolerances, network.hiddenNeuronCount())) {
+        UnitScaling scaling = UnitScaling.forDomain(query.domain());
+        Query scaled = scaling.apply(query);
+        try (CellLp cell = new CellLp(scaled.domain(), scaled.tolerances(), scaled.network().hiddenNeuronCount())) {
             cell.stopWhen(monitor);
-            Search search = new Search(new Query(scaling.apply(network), searchDomain, tolerances), monitor, cell);
+            Search search = new Search(scaled, monitor, cell);
             CountResult result = work.apply(search);
             return scaling.toInput(result);
         }
