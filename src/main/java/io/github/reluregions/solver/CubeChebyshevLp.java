@@ -528,39 +528,33 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 alpha[d] = lambdaAlpha;
                 // The leaving variable goes to its lower bound (x_p rises): entering j with alpha_j < 0 at
                 // lower or alpha_j > 0 at upper; to its upper bound: the opposite.
-                double sign = toLower ? 1 : -1;
-                int candidates = 0;
-                for (int var = 0; var < d; var++) {
-                    byte s = state[var];
-                    double signed = sign * alpha[var];
-                    if (s == LOWER ? signed < -PIVOT_TOL : s == UPPER && signed > PIVOT_TOL) {
-                        candidate[candidates++] = var;
-                    }
-                }
-                for (int var = d; var <= d + m; var++) {
-                    byte s = stateOf(var);
-                    double signed = sign * alpha[var];
-                    if (s == LOWER && signed < -PIVOT_TOL || s == UPPER && signed > PIVOT_TOL) {
-                        candidate[candidates++] = var;
-                    }
-                }
+                int candidates = candidates(toLower ? 1 : -1, alpha, candidate);
                 if (candidates == 0) {
                     return null; // the LP looks infeasible, which it never is: numerics went wrong
                 }
                 // Bound-flipping ratio test: pass breakpoints (flipping boxed candidates) while the primal
                 // infeasibility of the leaving variable is not yet used up.
-                for (int c = 0; c < candidates; c++) {
-                    int var = candidate[c];
-                    ratio[c] = Math.abs(reduced[var]) / Math.abs(alpha[var]);
-                }
+                ratios(candidate, candidates, reduced, alpha, ratio);
                 // The breakpoints in order of ratio (ties by index), taken from a heap: the test passes only a
-                // few of them, so sorting them all would cost more than the pivot.
-                heapify(candidate, ratio, candidates);
+                // few of them, so sorting them all would cost more than the pivot. Most pivots pass none: the
+                // first breakpoint is found by a scan, and the heap is built only when it is passed (the same
+                // order, so the same pivot).
                 int[] order = passed;
                 double slope = toLower ? lower(basic[leaving]) - xB[leaving] : xB[leaving] - upper(basic[leaving]);
                 int entering = -1;
                 int flipUntil = 0;
+                int first = first(candidate, ratio, candidates);
+                int firstVar = candidate[first];
+                double firstRange = upper(firstVar) - lower(firstVar);
+                boolean passesFirst = candidates > 1 && Double.isFinite(firstRange)
+                        && slope - Math.abs(alpha[firstVar]) * firstRange > PRIMAL_TOL;
                 int left = candidates;
+                if (passesFirst) {
+                    heapify(candidate, ratio, candidates);
+                } else {
+                    entering = firstVar;
+                    left = 0;
+                }
                 while (left > 0) {
                     int var = candidate[0];
                     left = popHeap(candidate, ratio, left);
@@ -596,15 +590,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 int leavingVar = basic[leaving];
                 // The reduced costs move with the dual step theta = d_q / alpha_q.
                 double theta = reduced[entering] / alpha[entering];
-                // Every v_j in one sweep: a basic one's entry is never read (it is set when it leaves).
-                for (int var = 0; var < d; var++) {
-                    reduced[var] -= theta * alpha[var];
-                }
-                for (int var = d; var <= d + m; var++) {
-                    if (stateOf(var) != BASIC) {
-                        reduced[var] -= theta * alpha[var];
-                    }
-                }
+                stepReducedCosts(theta, alpha, reduced);
                 reduced[entering] = 0;
                 reduced[leavingVar] = -theta;
                 if (entering < d) {
@@ -620,6 +606,66 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 pivots++;
             }
             return null;
+        }
+
+        /**
+         * The nonbasic variables that may enter (the loops over the d + 1 + m columns are methods of their own,
+         * small enough for the optimising compiler to take early): with the leaving variable going to its
+         * lower bound ({@code sign = 1}), those with {@code alpha_j < 0} at lower or {@code alpha_j > 0} at
+         * upper; to its upper bound ({@code sign = -1}), the opposite. Returns how many went into
+         * {@code candidate}.
+         */
+        private int candidates(double sign, double[] alpha, int[] candidate) {
+            int candidates = 0;
+            for (int var = 0; var < d; var++) {
+                byte s = state[var];
+                double signed = sign * alpha[var];
+                if (s == LOWER ? signed < -PIVOT_TOL : s == UPPER && signed > PIVOT_TOL) {
+                    candidate[candidates++] = var;
+                }
+            }
+            for (int var = d; var <= d + m; var++) {
+                byte s = stateOf(var);
+                double signed = sign * alpha[var];
+                if (s == LOWER && signed < -PIVOT_TOL || s == UPPER && signed > PIVOT_TOL) {
+                    candidate[candidates++] = var;
+                }
+            }
+            return candidates;
+        }
+
+        /** The breakpoint {@code |d_j| / |alpha_j|} of every candidate. */
+        private void ratios(int[] candidate, int candidates, double[] reduced, double[] alpha, double[] ratio) {
+            for (int c = 0; c < candidates; c++) {
+                int var = candidate[c];
+                ratio[c] = Math.abs(reduced[var]) / Math.abs(alpha[var]);
+            }
+        }
+
+        /** The position of the first breakpoint: the smallest ratio, ties by the smaller variable. */
+        private int first(int[] candidate, double[] ratio, int candidates) {
+            int first = 0;
+            for (int c = 1; c < candidates; c++) {
+                if (before(candidate, ratio, c, first)) {
+                    first = c;
+                }
+            }
+            return first;
+        }
+
+        /**
+         * The reduced costs after the dual step {@code theta}: every v_j in one sweep (a basic one's entry is
+         * never read; it is set when it leaves), then lambda and the slacks that are nonbasic.
+         */
+        private void stepReducedCosts(double theta, double[] alpha, double[] reduced) {
+            for (int var = 0; var < d; var++) {
+                reduced[var] -= theta * alpha[var];
+            }
+            for (int var = d; var <= d + m; var++) {
+                if (stateOf(var) != BASIC) {
+                    reduced[var] -= theta * alpha[var];
+                }
+            }
         }
 
         /** Product-form update after column {@code leaving} of the basis took the entering one ({@code direction = B^-1 a_q}). */
