@@ -21,11 +21,6 @@ public final class LocalLayer {
         this.scale = scale;
     }
 
-    /** A layer's maps on a region, as a search holds them: the arrays are shared, not copied. */
-    public static LocalLayer of(double[][] map, double[] bias, double[] scale) {
-        return new LocalLayer(map, bias, scale);
-    }
-
     /** The first hidden layer: its own weights; each row's scale is its norm. */
     public static LocalLayer first(Layer layer) {
         double[][] map = layer.weights();

@@ -10,7 +10,6 @@ import io.github.reluregions.count.StopReason;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.UnitScaling;
 import io.github.reluregions.domain.InputDomain;
-import io.github.reluregions.model.Network;
 import io.github.reluregions.query.Query;
 import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.solver.BoxChebyshevLp;
@@ -102,16 +101,13 @@ public final class LpEngine implements ExactCounter {
     }
 
     @Override
-    public CountResult count(Query query, SearchMonitor monitor,
-            RegionListener listener) {
-        Network network = query.network();
-        InputDomain domain = query.domain();
+    public CountResult count(Query query, SearchMonitor monitor, RegionListener listener) {
         Tolerances tolerances = query.tolerances();
         // Tolerances are relative to min(1, domain scale); the search runs in coordinates where the
         // domain has scale at least 1, so they apply there as they are.
-        UnitScaling scaling = UnitScaling.forDomain(domain);
-        InputDomain searchDomain = scaling.apply(domain);
-        Network searchNetwork = scaling.apply(network);
+        UnitScaling scaling = UnitScaling.forDomain(query.domain());
+        Query search = scaling.apply(query);
+        InputDomain searchDomain = search.domain();
         SearchState base = options.resumeFrom() == null ? SearchState.start(tolerances) : options.resumeFrom();
         RegionListener sink = scaling.wrap(options.threads() == 1 ? listener : synchronizedListener(listener));
 
@@ -122,7 +118,8 @@ public final class LpEngine implements ExactCounter {
         AtomicLong numbering = new AtomicLong(base.regions());
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
-            workers.add(new Worker(i, () -> new SubtreeSearch(new Query(searchNetwork, searchDomain, tolerances), monitor, sink, newLp(searchDomain, tolerances), pool, numbering::getAndIncrement), pool));
+            workers.add(new Worker(i, () -> new SubtreeSearch(search, monitor, sink, newLp(searchDomain, tolerances),
+                    pool, numbering::getAndIncrement), pool));
         }
         workers.forEach(Thread::start);
         try {
@@ -144,7 +141,7 @@ public final class LpEngine implements ExactCounter {
         }
         SearchState end = state(base, workers, pool.remaining());
         options.checkpoints().save(end);
-        return result(end, domain, monitor);
+        return result(end, query.domain(), monitor);
     }
 
     /**

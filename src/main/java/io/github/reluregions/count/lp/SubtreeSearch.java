@@ -175,8 +175,8 @@ final class SubtreeSearch {
     }
 
     SearchStats stats() {
-        return tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(), fixedNeurons.constant(), decidedByWitness,
-                cell.domainCuts(), null);
+        return tally.stats(cell.solveCount(), nodes, fixedNeurons.stableByDomain(), fixedNeurons.constant(),
+                decidedByWitness, cell.domainCuts(), null);
     }
 
     long regions() {

@@ -18,10 +18,9 @@ import io.github.reluregions.query.Tolerances;
 public final class MilpEngine implements ExactCounter {
 
     @Override
-    public CountResult count(Query query, SearchMonitor monitor,
-            RegionListener listener) {
+    public CountResult count(Query query, SearchMonitor monitor, RegionListener listener) {
         Tolerances tolerances = query.tolerances();
-        return ModelSearch.count(query, monitor, listener, (net, searchDomain) -> MilpModel.compile(net, searchDomain, tolerances.interiorRadius(),
-                        monitor.solveLimit()));
+        return ModelSearch.count(query, monitor, listener, (net, searchDomain) -> MilpModel.compile(net, searchDomain,
+                tolerances.interiorRadius(), monitor.solveLimit()));
     }
 }

@@ -92,22 +92,19 @@ public final class ModelSearch {
     static CountResult count(Query query, long limit,
             SearchMonitor monitor, RegionListener listener,
             List<BiFunction<Network, InputDomain, CompiledModel>> compilers) {
-        Network network = query.network();
-        InputDomain domain = query.domain();
         Tolerances tolerances = query.tolerances();
-        UnitScaling scaling = UnitScaling.forDomain(domain);
-        Network searchNetwork = scaling.apply(network);
-        InputDomain searchDomain = scaling.apply(domain);
+        UnitScaling scaling = UnitScaling.forDomain(query.domain());
+        Query scaled = scaling.apply(query);
         OnceEach once = new OnceEach(scaling.wrap(listener));
         for (int level = 0; ; level++) {
             boolean last = level == compilers.size() - 1;
-            CompiledModel compiled = compileWithin(compilers.get(level), searchNetwork, searchDomain, monitor);
+            CompiledModel compiled = compileWithin(compilers.get(level), scaled.network(), scaled.domain(), monitor);
             if (compiled == null) {
                 return new CountResult(once.regions(), Outcome.of(monitor.stopReason(), 0), 0,
                         SearchStats.none(tolerances));
             }
             try (CompiledModel model = compiled;
-                    PatternCertifier certifier = new PatternCertifier(new Query(searchNetwork, searchDomain, tolerances));
+                    PatternCertifier certifier = new PatternCertifier(scaled);
                     Watcher watcher = new Watcher(model, monitor)) {
                 certifier.stopWhen(monitor);
                 Search search = new Search(model, certifier, monitor, once.attempt(last), limit, !last, level);
@@ -179,7 +176,8 @@ public final class ModelSearch {
                 fixed += fixing[k] == CompiledModel.FREE ? 0 : 1;
             }
         }
-        try (PatternCertifier certifier = new PatternCertifier(new Query(model.network(), model.domain(), tolerances));
+        try (PatternCertifier certifier = new PatternCertifier(
+                new Query(model.network(), model.domain(), tolerances));
                 Watcher watcher = new Watcher(model, monitor)) {
             certifier.stopWhen(monitor);
             Search search = new Search(model, certifier, monitor, listener, limit, false, 0);
