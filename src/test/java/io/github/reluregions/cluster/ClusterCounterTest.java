@@ -90,24 +90,25 @@ class ClusterCounterTest {
     }
 
     @Test
-    void aCountStoppedMidwayResumesFromItsStateToTheExactCount() throws InterruptedException {
+    void aCountStoppedMidwayResumesFromItsStateToTheExactCount() {
         List<SearchState> states = Collections.synchronizedList(new ArrayList<>());
-        // Stopped once a quarter of the regions are in, whatever the machine's speed (a time limit would race).
+        // Stopped as the first slice comes back with subtrees still open: work is left then, whatever the
+        // machine's speed (a time limit, or a thread polling the regions, would race the count).
         SearchMonitor monitor = SearchMonitor.unlimited();
-        Thread stopper = new Thread(() -> {
-            while (monitor.regions() < localCount / 4 && !Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
+        ClusterCounter.Events stopAtFirstOpenSlice = new ClusterCounter.Events() {
+            @Override
+            public void sliceFinished(String member, long regions, int open) {
+                if (open > 0) {
+                    monitor.interrupt();
                 }
             }
-            monitor.interrupt();
-        });
-        stopper.start();
-        CountResult partial = count(options(second).withCheckpoints(null, states::add, 0.2), monitor);
-        stopper.interrupt();
-        stopper.join();
+
+            @Override
+            public void sliceFailed(String member, String reason, int subtrees) {
+            }
+        };
+        CountResult partial = count(options(second).withCheckpoints(null, states::add, 0.2)
+                .withEvents(stopAtFirstOpenSlice), monitor);
         assertFalse(partial.complete());
         assertEquals(StopReason.INTERRUPTED, partial.stopReason());
         SearchState stopped = states.get(states.size() - 1);
