@@ -35,7 +35,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private static final byte BASIC = 0;
     private static final byte LOWER = 1;
     private static final byte UPPER = 2;
+    /** By state: the sign of the way a nonbasic variable can move, 0 for a basic one. */
+    private static final double[] TOWARD = {0, -1, 1};
     private static final int REFACTOR_EVERY = 32;
+    /** Runs of at most this many breakpoints are sorted in the ratio test; longer ones are parted first. */
+    private static final int SORTED_RUN = 12;
 
     private final InputDomain domain;
     private final double radiusCap;
@@ -263,6 +267,32 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         /** {@code sum over the nonbasic v_j of A_j v_j}, kept up to date through flips and pivots. */
         final double[] nonbasicSum;
         int updates;
+        // The scratch of one iteration: primal values, duals, the pivot row and its ratio test.
+        final double[] xB;
+        final double[] rhs;
+        final double[] pi;
+        final double[] rho;
+        final double[] column;
+        final double[] direction;
+        final double[] alpha;
+        final double[] reduced;
+        /**
+         * The candidates' breakpoints as sortable keys: the ratio's bits (non-negative doubles order as their
+         * bits do) with the variable in the low {@link #varMask} bits, so that ties go to the smaller variable
+         * and one long compare orders two breakpoints. The low bits cost the ratio 2^-41 of its value at
+         * 784 inputs: breakpoints that close are ordered by variable.
+         */
+        final long[] breakpoints;
+        final long varMask;
+        /** The candidates to enter, by variable. */
+        final int[] entering;
+        final int[] passed;
+        /** The basis position that leaves (-1 at the optimum), and whether it goes to its lower bound. */
+        int leaving;
+        boolean toLower;
+        /** The variable of the first breakpoint (the smallest ratio, exactly; ties by the smaller variable). */
+        int firstBreakpoint;
+        int passedCount;
 
         Simplex() {
             int count = 0;
@@ -289,6 +319,18 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 rows[r] = normals[rowSlot[r]];
             }
             nonbasicSum = new double[m];
+            xB = new double[m];
+            rhs = new double[m];
+            pi = new double[m];
+            rho = new double[m];
+            column = new double[m];
+            direction = new double[m];
+            alpha = new double[d + 1 + m];
+            reduced = new double[d + 1 + m];
+            breakpoints = new long[d + 1 + m];
+            entering = new int[d + 2 + m];
+            varMask = Long.highestOneBit(d + m) * 2 - 1;
+            passed = new int[d + 1 + m];
         }
 
         /**
@@ -430,18 +472,9 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     return null;
                 }
             }
+            // One small method per step of an iteration: the optimising compiler takes each early and on its
+            // own, where one large loop body was compiled (and recompiled after each trap) as a whole.
             int iterations = 50 * (m + 10) + 2 * d;
-            double[] xB = new double[m];
-            double[] rhs = new double[m];
-            double[] pi = new double[m];
-            double[] rho = new double[m];
-            double[] column = new double[m];
-            double[] alpha = new double[d + 1 + m];
-            double[] reduced = new double[d + 1 + m];
-            int[] candidate = new int[d + 1 + m];
-            double[] ratio = new double[d + 1 + m];
-            int[] passed = new int[d + 1 + m];
-            double[] direction = new double[m];
             for (int iteration = 0; iteration < iterations; iteration++) {
                 if (limit.reached()) { // a System.nanoTime() and a flag: cheap beside a pivot
                     return null;
@@ -454,57 +487,9 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     sumNonbasic();
                     refactored = true;
                 }
-                // x_B = B^-1 (1 - sum over nonbasic structurals of A_j z_j); slacks nonbasic sit at 0.
-                for (int r = 0; r < m; r++) {
-                    rhs[r] = 1 - nonbasicSum[r];
-                }
-                if (state[d] != BASIC) {
-                    double lambda = valueOf(d);
-                    for (int r = 0; r < m; r++) {
-                        rhs[r] -= lambdaColumn[r] * lambda;
-                    }
-                }
-                multiply(inverse, rhs, xB);
-                // Dual steepest edge: the basic variable whose infeasibility is largest against the length of
-                // its row of B^-1 leaves (exact lengths: the basis is only m x m).
-                int leaving = -1;
-                double best = 0;
-                boolean toLower = false;
-                for (int k = 0; k < m; k++) {
-                    int var = basic[k];
-                    double below = lower(var) - xB[k];
-                    double above = xB[k] - upper(var);
-                    double violation;
-                    boolean low;
-                    if (below > PRIMAL_TOL * (1 + Math.abs(lower(var)))) {
-                        violation = below;
-                        low = true;
-                    } else if (above > PRIMAL_TOL * (1 + Math.abs(upper(var)))) {
-                        violation = above;
-                        low = false;
-                    } else {
-                        continue;
-                    }
-                    double weight = 0;
-                    for (double v : inverse[k]) {
-                        weight += v * v;
-                    }
-                    double score = violation * violation / Math.max(weight, 1e-300);
-                    if (score > best) {
-                        best = score;
-                        leaving = k;
-                        toLower = low;
-                    }
-                }
-                // pi = c_B^T B^-1 (cost -1 on lambda only).
-                Arrays.fill(pi, 0);
-                for (int k = 0; k < m; k++) {
-                    if (basic[k] == d) {
-                        for (int r = 0; r < m; r++) {
-                            pi[r] = -inverse[k][r];
-                        }
-                    }
-                }
+                primalValues();
+                chooseLeaving();
+                duals();
                 if (leaving < 0) {
                     return verified(xB, pi);
                 }
@@ -517,140 +502,277 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 if (refactored) {
                     price(pi, reduced);
                 }
-                // Pivot row alpha_j = (e_p^T B^-1) A_j and reduced costs d_j = c_j - pi . A_j, nonbasic j.
-                System.arraycopy(inverse[leaving], 0, rho, 0, m);
-                combineRows(rho, 1, alpha);
-                double lambdaAlpha = 0;
-                for (int r = 0; r < m; r++) {
-                    lambdaAlpha += rho[r] * lambdaColumn[r];
-                    alpha[d + 1 + r] = rho[r];
-                }
-                alpha[d] = lambdaAlpha;
-                // The leaving variable goes to its lower bound (x_p rises): entering j with alpha_j < 0 at
-                // lower or alpha_j > 0 at upper; to its upper bound: the opposite.
-                int candidates = candidates(toLower ? 1 : -1, alpha, candidate);
-                if (candidates == 0) {
-                    return null; // the LP looks infeasible, which it never is: numerics went wrong
-                }
-                // Bound-flipping ratio test: pass breakpoints (flipping boxed candidates) while the primal
-                // infeasibility of the leaving variable is not yet used up.
-                ratios(candidate, candidates, reduced, alpha, ratio);
-                // The breakpoints in order of ratio (ties by index), taken from a heap: the test passes only a
-                // few of them, so sorting them all would cost more than the pivot. Most pivots pass none: the
-                // first breakpoint is found by a scan, and the heap is built only when it is passed (the same
-                // order, so the same pivot).
-                int[] order = passed;
-                double slope = toLower ? lower(basic[leaving]) - xB[leaving] : xB[leaving] - upper(basic[leaving]);
-                int entering = -1;
-                int flipUntil = 0;
-                int first = first(candidate, ratio, candidates);
-                int firstVar = candidate[first];
-                double firstRange = upper(firstVar) - lower(firstVar);
-                boolean passesFirst = candidates > 1 && Double.isFinite(firstRange)
-                        && slope - Math.abs(alpha[firstVar]) * firstRange > PRIMAL_TOL;
-                int left = candidates;
-                if (passesFirst) {
-                    heapify(candidate, ratio, candidates);
-                } else {
-                    entering = firstVar;
-                    left = 0;
-                }
-                while (left > 0) {
-                    int var = candidate[0];
-                    left = popHeap(candidate, ratio, left);
-                    double range = upper(var) - lower(var);
-                    double use = Math.abs(alpha[var]) * range;
-                    if (left > 0 && Double.isFinite(range) && slope - use > PRIMAL_TOL) {
-                        slope -= use;
-                        order[flipUntil++] = var;
-                        continue;
-                    }
-                    entering = var;
-                    break;
-                }
-                if (entering < 0) {
+                if (!pivot()) {
                     return null;
                 }
-                for (int c = 0; c < flipUntil; c++) {
-                    int var = order[c];
-                    if (var < d) {
-                        addColumn(var, -2 * valueOf(var)); // v_j goes from one bound to the other
-                    }
-                    setState(var, stateOf(var) == LOWER ? UPPER : LOWER);
-                    flips++;
-                }
-                // Pivot: entering becomes basic at position leaving; the leaving one sits at the bound it hit.
-                for (int r = 0; r < m; r++) {
-                    column[r] = entry(entering, r);
-                }
-                multiply(inverse, column, direction);
-                if (Math.abs(direction[leaving]) < PIVOT_TOL) {
-                    return null;
-                }
-                int leavingVar = basic[leaving];
-                // The reduced costs move with the dual step theta = d_q / alpha_q.
-                double theta = reduced[entering] / alpha[entering];
-                stepReducedCosts(theta, alpha, reduced);
-                reduced[entering] = 0;
-                reduced[leavingVar] = -theta;
-                if (entering < d) {
-                    addColumn(entering, -valueOf(entering));
-                }
-                setState(leavingVar, toLower ? LOWER : UPPER);
-                setState(entering, BASIC);
-                if (leavingVar < d) {
-                    addColumn(leavingVar, valueOf(leavingVar));
-                }
-                basic[leaving] = entering;
-                updateInverse(leaving, direction);
-                pivots++;
             }
             return null;
         }
 
-        /**
-         * The nonbasic variables that may enter (the loops over the d + 1 + m columns are methods of their own,
-         * small enough for the optimising compiler to take early): with the leaving variable going to its
-         * lower bound ({@code sign = 1}), those with {@code alpha_j < 0} at lower or {@code alpha_j > 0} at
-         * upper; to its upper bound ({@code sign = -1}), the opposite. Returns how many went into
-         * {@code candidate}.
-         */
-        private int candidates(double sign, double[] alpha, int[] candidate) {
-            int candidates = 0;
-            for (int var = 0; var < d; var++) {
-                byte s = state[var];
-                double signed = sign * alpha[var];
-                if (s == LOWER ? signed < -PIVOT_TOL : s == UPPER && signed > PIVOT_TOL) {
-                    candidate[candidates++] = var;
+        /** {@code x_B = B^-1 (1 - sum over the nonbasic structurals of A_j z_j)}; nonbasic slacks sit at 0. */
+        private void primalValues() {
+            for (int r = 0; r < m; r++) {
+                rhs[r] = 1 - nonbasicSum[r];
+            }
+            if (state[d] != BASIC) {
+                double lambda = valueOf(d);
+                for (int r = 0; r < m; r++) {
+                    rhs[r] -= lambdaColumn[r] * lambda;
                 }
+            }
+            multiply(inverse, rhs, xB);
+        }
+
+        /**
+         * Dual steepest edge: the basic variable whose infeasibility is largest against the length of its row
+         * of B^-1 leaves (exact lengths: the basis is only m x m). Sets {@link #leaving} (-1 when x_B is
+         * feasible: optimal) and {@link #toLower}.
+         */
+        private void chooseLeaving() {
+            leaving = -1;
+            double best = 0;
+            for (int k = 0; k < m; k++) {
+                int var = basic[k];
+                double below = lower(var) - xB[k];
+                double above = xB[k] - upper(var);
+                double violation;
+                boolean low;
+                if (below > PRIMAL_TOL * (1 + Math.abs(lower(var)))) {
+                    violation = below;
+                    low = true;
+                } else if (above > PRIMAL_TOL * (1 + Math.abs(upper(var)))) {
+                    violation = above;
+                    low = false;
+                } else {
+                    continue;
+                }
+                double weight = 0;
+                for (double v : inverse[k]) {
+                    weight += v * v;
+                }
+                double score = violation * violation / Math.max(weight, 1e-300);
+                if (score > best) {
+                    best = score;
+                    leaving = k;
+                    toLower = low;
+                }
+            }
+        }
+
+        /** {@code pi = c_B^T B^-1} (cost -1 on lambda only). */
+        private void duals() {
+            Arrays.fill(pi, 0);
+            for (int k = 0; k < m; k++) {
+                if (basic[k] == d) {
+                    for (int r = 0; r < m; r++) {
+                        pi[r] = -inverse[k][r];
+                    }
+                }
+            }
+        }
+
+        /**
+         * One pivot on the leaving row: the pivot row {@code alpha_j = (e_p^T B^-1) A_j}, the bound-flipping
+         * ratio test, the flips it passes, and the basis change; false when the numerics went wrong.
+         */
+        private boolean pivot() {
+            System.arraycopy(inverse[leaving], 0, rho, 0, m);
+            combineRows(rho, 1, alpha);
+            double lambdaAlpha = 0;
+            for (int r = 0; r < m; r++) {
+                lambdaAlpha += rho[r] * lambdaColumn[r];
+                alpha[d + 1 + r] = rho[r];
+            }
+            alpha[d] = lambdaAlpha;
+            int candidates = candidates(toLower ? 1 : -1);
+            if (candidates == 0) {
+                return false; // the LP looks infeasible, which it never is: numerics went wrong
+            }
+            int entering = entering(candidates);
+            if (entering < 0) {
+                return false;
+            }
+            for (int c = 0; c < passedCount; c++) {
+                int var = passed[c];
+                if (var < d) {
+                    addColumn(var, -2 * valueOf(var)); // v_j goes from one bound to the other
+                }
+                setState(var, stateOf(var) == LOWER ? UPPER : LOWER);
+                flips++;
+            }
+            // Entering becomes basic at position leaving; the leaving one sits at the bound it hit.
+            for (int r = 0; r < m; r++) {
+                column[r] = entry(entering, r);
+            }
+            multiply(inverse, column, direction);
+            if (Math.abs(direction[leaving]) < PIVOT_TOL) {
+                return false;
+            }
+            int leavingVar = basic[leaving];
+            // The reduced costs move with the dual step theta = d_q / alpha_q.
+            double theta = reduced[entering] / alpha[entering];
+            stepReducedCosts(theta, alpha, reduced);
+            reduced[entering] = 0;
+            reduced[leavingVar] = -theta;
+            if (entering < d) {
+                addColumn(entering, -valueOf(entering));
+            }
+            setState(leavingVar, toLower ? LOWER : UPPER);
+            setState(entering, BASIC);
+            if (leavingVar < d) {
+                addColumn(leavingVar, valueOf(leavingVar));
+            }
+            basic[leaving] = entering;
+            updateInverse(leaving, direction);
+            pivots++;
+            return true;
+        }
+
+        /**
+         * The nonbasic variables that may enter, and the first breakpoint {@code |d_j| / |alpha_j|} among
+         * them (the smallest ratio, ties by the smaller variable): with the leaving variable going to its lower
+         * bound ({@code sign = 1}), those with {@code alpha_j < 0} at lower or {@code alpha_j > 0} at upper; to
+         * its upper bound ({@code sign = -1}), the opposite. Fills {@link #entering} and
+         * {@link #firstBreakpoint}; returns how many there are.
+         */
+        private int candidates(double sign) {
+            int count = 0;
+            // Without a branch on the unordered signs: TOWARD maps a state to the direction that a nonbasic
+            // variable can move in (0 for basic), and every variable is written, kept when it qualifies.
+            for (int var = 0; var < d; var++) {
+                double signed = sign * alpha[var] * TOWARD[state[var]];
+                entering[count] = var;
+                count += signed > PIVOT_TOL ? 1 : 0;
             }
             for (int var = d; var <= d + m; var++) {
-                byte s = stateOf(var);
-                double signed = sign * alpha[var];
-                if (s == LOWER && signed < -PIVOT_TOL || s == UPPER && signed > PIVOT_TOL) {
-                    candidate[candidates++] = var;
+                double signed = sign * alpha[var] * TOWARD[stateOf(var)];
+                entering[count] = var;
+                count += signed > PIVOT_TOL ? 1 : 0;
+            }
+            // The first breakpoint by cross products: no division until the ratio test needs the others.
+            int first = -1;
+            double firstReduced = 0;
+            double firstAlpha = 1;
+            for (int c = 0; c < count; c++) {
+                int var = entering[c];
+                double reducedCost = Math.abs(reduced[var]);
+                double a = Math.abs(alpha[var]);
+                if (first < 0 || reducedCost * firstAlpha < firstReduced * a) {
+                    first = var;
+                    firstReduced = reducedCost;
+                    firstAlpha = a;
                 }
             }
-            return candidates;
+            firstBreakpoint = first;
+            return count;
         }
 
-        /** The breakpoint {@code |d_j| / |alpha_j|} of every candidate. */
-        private void ratios(int[] candidate, int candidates, double[] reduced, double[] alpha, double[] ratio) {
-            for (int c = 0; c < candidates; c++) {
-                int var = candidate[c];
-                ratio[c] = Math.abs(reduced[var]) / Math.abs(alpha[var]);
+        /** Fills {@link #breakpoints} with the first {@code count} candidates' keys. */
+        private void breakpoints(int count) {
+            for (int c = 0; c < count; c++) {
+                int var = entering[c];
+                double ratio = Math.abs(reduced[var]) / Math.abs(alpha[var]);
+                breakpoints[c] = Double.doubleToRawLongBits(ratio) & ~varMask | var;
             }
         }
 
-        /** The position of the first breakpoint: the smallest ratio, ties by the smaller variable. */
-        private int first(int[] candidate, double[] ratio, int candidates) {
-            int first = 0;
-            for (int c = 1; c < candidates; c++) {
-                if (before(candidate, ratio, c, first)) {
-                    first = c;
+        /**
+         * The bound-flipping ratio test: passes breakpoints in order of ratio (ties by the smaller variable),
+         * flipping boxed candidates, while the primal infeasibility of the leaving variable is not yet used
+         * up; returns the entering variable (-1 if none) and leaves the passed ones in {@link #passed}.
+         *
+         * <p>Most pivots pass none, and the first breakpoint decides. Otherwise the breakpoints are not sorted
+         * (a pivot passes some tens of hundreds): as in quickselect, a splitting breakpoint parts the
+         * undecided ones into those before and after it; when the slope is left positive after all those
+         * before, they are passed in one go, else the search goes on among them. Runs of at most
+         * {@link #SORTED_RUN} breakpoints are sorted and walked one by one.
+         */
+        private int entering(int candidates) {
+            passedCount = 0;
+            double slope = toLower ? lower(basic[leaving]) - xB[leaving] : xB[leaving] - upper(basic[leaving]);
+            int firstVar = firstBreakpoint;
+            double firstRange = range(firstVar);
+            boolean passesFirst = candidates > 1 && Double.isFinite(firstRange)
+                    && slope - Math.abs(alpha[firstVar]) * firstRange > PRIMAL_TOL;
+            if (!passesFirst) {
+                return firstVar;
+            }
+            breakpoints(candidates);
+            long[] keys = breakpoints;
+            int lo = 0;
+            int hi = candidates;
+            while (hi - lo > SORTED_RUN) {
+                int split = partition(keys, lo, hi);
+                double use = 0;
+                for (int c = lo; c < split; c++) {
+                    int var = (int) (keys[c] & varMask);
+                    use += Math.abs(alpha[var]) * range(var); // infinite for a slack
+                }
+                if (slope - use > PRIMAL_TOL) { // every breakpoint before the split is passed
+                    for (int c = lo; c < split; c++) {
+                        passed[passedCount++] = (int) (keys[c] & varMask);
+                    }
+                    slope -= use;
+                    lo = split;
+                } else {
+                    hi = split;
                 }
             }
-            return first;
+            // Walk the rest in order: the sorted run, then (only when rounding let the whole run pass) the
+            // breakpoints after it, the next one found by a scan each time.
+            Arrays.sort(keys, lo, hi);
+            for (int c = lo; c < candidates; c++) {
+                if (c >= hi) {
+                    int next = c;
+                    for (int k = c + 1; k < candidates; k++) {
+                        next = keys[k] < keys[next] ? k : next;
+                    }
+                    long key = keys[c];
+                    keys[c] = keys[next];
+                    keys[next] = key;
+                }
+                int var = (int) (keys[c] & varMask);
+                double range = range(var);
+                double use = Math.abs(alpha[var]) * range;
+                if (c + 1 < candidates && Double.isFinite(range) && slope - use > PRIMAL_TOL) {
+                    slope -= use;
+                    passed[passedCount++] = var;
+                    continue;
+                }
+                return var;
+            }
+            return -1;
+        }
+
+        /** The distance between the bounds of {@code var}: 2 for a v_j, lambda's cap, infinite for a slack. */
+        private double range(int var) {
+            return var < d ? 2 : upper(var) - lower(var);
+        }
+
+        /**
+         * Parts {@code keys[lo..hi)} around a splitting key (the median of the first, middle and last): returns
+         * {@code split} such that the keys before it are smaller than the splitting one, which sits at
+         * {@code split}, and those after it are not. {@code hi - lo >= 3}.
+         */
+        private static int partition(long[] keys, int lo, int hi) {
+            long a = keys[lo];
+            long b = keys[(lo + hi) >>> 1];
+            long c = keys[hi - 1];
+            int median = a < b ? (b < c ? (lo + hi) >>> 1 : a < c ? hi - 1 : lo)
+                    : (a < c ? lo : b < c ? hi - 1 : (lo + hi) >>> 1);
+            long pivot = keys[median];
+            keys[median] = keys[hi - 1];
+            keys[hi - 1] = pivot;
+            int store = lo;
+            for (int i = lo; i < hi - 1; i++) { // without a branch: the keys come in no order
+                long key = keys[i];
+                keys[i] = keys[store];
+                keys[store] = key;
+                store += key < pivot ? 1 : 0;
+            }
+            keys[hi - 1] = keys[store];
+            keys[store] = pivot;
+            return store;
         }
 
         /**
@@ -772,51 +894,6 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 }
             }
             return new Solution(Status.OPTIMAL, Math.min(t, radiusCap), x, weights);
-        }
-
-        /** True when item i of the heap comes before item k: smaller key, ties by the smaller item. */
-        private boolean before(int[] items, double[] keys, int i, int k) {
-            return keys[i] < keys[k] || keys[i] == keys[k] && items[i] < items[k];
-        }
-
-        /** Makes {@code items[0..n)} (with their {@code keys}, kept in step) a binary min-heap. */
-        private void heapify(int[] items, double[] keys, int n) {
-            for (int i = n / 2 - 1; i >= 0; i--) {
-                siftDown(items, keys, i, n);
-            }
-        }
-
-        /** Removes the heap's first item; returns the new size. */
-        private int popHeap(int[] items, double[] keys, int n) {
-            n--;
-            items[0] = items[n];
-            keys[0] = keys[n];
-            siftDown(items, keys, 0, n);
-            return n;
-        }
-
-        private void siftDown(int[] items, double[] keys, int i, int n) {
-            while (true) {
-                int smallest = i;
-                int left = 2 * i + 1;
-                int right = left + 1;
-                if (left < n && before(items, keys, left, smallest)) {
-                    smallest = left;
-                }
-                if (right < n && before(items, keys, right, smallest)) {
-                    smallest = right;
-                }
-                if (smallest == i) {
-                    return;
-                }
-                int item = items[i];
-                items[i] = items[smallest];
-                items[smallest] = item;
-                double key = keys[i];
-                keys[i] = keys[smallest];
-                keys[smallest] = key;
-                i = smallest;
-            }
         }
 
         private void multiply(double[][] matrix, double[] vector, double[] into) {
