@@ -223,12 +223,18 @@ final class SubtreeSearch {
         Witness[] split = distance < radius - 2 * tol.interiorRadius()
                 ? splitBall(w, c, norm, value, x, radius, distance) : null;
         Witness otherWitness;
+        // When the LP's side is the off side, which is searched first, its row stays: the child's LPs then
+        // start from the basis that found the off side's witness, not from the one before it.
+        boolean offRowKept = false;
         if (split != null) {
             otherWitness = split[1];
         } else {
             push(global, w, c, norm, other, true);
             otherWitness = cell.findWitness();
-            pop();
+            offRowKept = !other && otherWitness.found();
+            if (!offRowKept) {
+                pop();
+            }
             stopIfAsked(otherWitness, global, x, weight);
         }
 
@@ -241,9 +247,11 @@ final class SubtreeSearch {
             }
             Witness onWitness = other ? otherWitness : inheritedWitness;
             Witness offWitness = other ? inheritedWitness : otherWitness;
-            int pending = pushPending(global, onWitness, weight / 2);
+            int pending = pushPending(global, onWitness, weight / 2, cell.size() - (offRowKept ? 1 : 0));
 
-            push(global, w, c, norm, false, true);
+            if (!offRowKept) {
+                push(global, w, c, norm, false, true);
+            }
             descend(global, false, witnessFor(offWitness, other), layer, neuron, local, weight / 2);
             pop();
 
@@ -354,10 +362,11 @@ final class SubtreeSearch {
         tally.empty(witness, weight);
     }
 
-    private int pushPending(int global, Witness onWitness, double weight) {
+    /** Records the on side of neuron {@code global} as pending; {@code entries} path entries come before it. */
+    private int pushPending(int global, Witness onWitness, double weight, int entries) {
         int p = pendingCount++;
         pendingNeuron[p] = global;
-        pendingEntry[p] = cell.size();
+        pendingEntry[p] = entries;
         pendingWitness[p] = onWitness == null ? null : onWitness.point();
         pendingWeight[p] = weight;
         pendingDonated[p] = false;
