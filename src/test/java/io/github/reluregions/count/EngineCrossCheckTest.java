@@ -12,6 +12,7 @@ import io.github.reluregions.model.Network;
 import io.github.reluregions.query.Query;
 import io.github.reluregions.query.Tolerances;
 import io.github.reluregions.testing.Nets;
+import io.github.reluregions.testing.WitnessAudit;
 
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
@@ -46,6 +47,23 @@ class EngineCrossCheckTest {
     @Tag("long")
     void twoHundredRandomNetsAgreeOnEveryEngine() {
         checkNets(0, ALL_NETS);
+    }
+
+    /**
+     * Seed 107 (widths [3, 5] with two first-layer neurons duplicated, an L2 ball of radius 2.49): lp left
+     * the zero-width cell of neuron 2 off and its duplicate on uncertain (its L2 barrier LP stopped before
+     * its duals proved the tolerance), and so called its count of 16 incomplete. It must be complete, equal
+     * to milp's count, with every witness audited and every sampled pattern counted.
+     */
+    @Test
+    void seed107DecidesTheZeroWidthCellOfADuplicatedNeuron() {
+        Case c = randomCase(107);
+        CountResult milp = new MilpEngine().count(Query.of(c.net, c.domain));
+        assertTrue(milp.complete(), "milp, " + c.describe);
+        assertEquals(16, milp.regions(), "milp, " + c.describe);
+        WitnessAudit.Outcome lp = WitnessAudit.count(new LpEngine(), c.net, c.domain, CPSAT_SECONDS);
+        lp.assertExact(milp.regions(), 2000, 107, "lp, seed 107: " + c.describe);
+        assertEquals(0, lp.result().stats().uncertainCells(), "uncertain cells");
     }
 
     private static void checkNets(int from, int to) {

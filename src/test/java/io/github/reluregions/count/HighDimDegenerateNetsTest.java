@@ -2,6 +2,7 @@ package io.github.reluregions.count;
 
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.count.model.MilpEngine;
+import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.Network;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -160,6 +162,81 @@ class HighDimDegenerateNetsTest {
                 engine + " de-duplicated net: sampled patterns not counted");
         WitnessAudit.count(engine(engine), Network.of(layers), domain, GUARD_SECONDS)
                 .assertExact(deduplicated.regions(), SAMPLES, 6, engine + " second layer with duplicates");
+    }
+
+    /**
+     * EngineCrossCheckTest's seed 107 (3 inputs, widths [3, 5] plus two duplicated first-layer neurons, an L2
+     * ball of radius 2.49) lifted into 64 dimensions: x in R^64 enters through Q^T x, Q a 3-frame (the first
+     * three axes, or a random orthonormal frame), and the ball has the same radius around Q c. Each region is
+     * the cylinder over a region of the 3-D net, and the 64-D ball projects onto the 3-D ball, so the count
+     * is the 3-D one (by milp there). The zero-width cells between a neuron and its duplicate on opposite
+     * sides must be proved empty, not left uncertain (lp left one uncertain with the axes, two with the
+     * random frame).
+     */
+    @Test
+    void theZeroWidthCellsOfDuplicatedNeuronsAreDecidedIn64Dimensions() {
+        EngineCrossCheckTest.Case c = EngineCrossCheckTest.randomCase(107);
+        CountResult low = new MilpEngine().count(io.github.reluregions.query.Query.of(c.net(), c.domain()));
+        assertTrue(low.complete(), "milp in 3-D: " + c.describe());
+        Random random = new Random(64);
+        for (double[][] frame : new double[][][] {axes(64, 3), frame(64, 3, random)}) {
+            Layer first = c.net().hiddenLayer(0);
+            double[][] w = new double[first.weights().length][];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = lift(first.weights()[i], frame);
+            }
+            List<Layer> layers = new ArrayList<>(c.net().layers());
+            layers.set(0, Layer.of(w, first.biases()));
+            Ball ball = (Ball) c.domain();
+            InputDomain domain = Shape.L2.around(lift(ball.center(), frame), ball.radius());
+            WitnessAudit.Outcome lp = WitnessAudit.count(engine("lp"), Network.of(layers), domain, GUARD_SECONDS);
+            lp.assertExact(low.regions(), SAMPLES, 8, "lp, seed 107 lifted to 64-D");
+            assertEquals(0, lp.result().stats().uncertainCells(), "uncertain cells");
+        }
+    }
+
+    private static double[][] axes(int d, int k) {
+        double[][] q = new double[k][d];
+        for (int i = 0; i < k; i++) {
+            q[i][i] = 1;
+        }
+        return q;
+    }
+
+    /** {@code k} orthonormal vectors of R^d (Gram-Schmidt on Gaussian vectors). */
+    private static double[][] frame(int d, int k, Random random) {
+        double[][] q = new double[k][];
+        for (int i = 0; i < k; i++) {
+            q[i] = new double[d];
+            for (int j = 0; j < d; j++) {
+                q[i][j] = random.nextGaussian();
+            }
+            for (int p = 0; p < i; p++) {
+                q[i] = plus(q[i], scaled(q[p], -dot(q[p], q[i])));
+            }
+            double length = Math.sqrt(dot(q[i], q[i]));
+            for (int j = 0; j < d; j++) {
+                q[i][j] /= length;
+            }
+        }
+        return q;
+    }
+
+    /** Q y: the frame's vectors weighted by {@code y}. */
+    private static double[] lift(double[] y, double[][] frame) {
+        double[] x = new double[frame[0].length];
+        for (int i = 0; i < y.length; i++) {
+            x = plus(x, scaled(frame[i], y[i]));
+        }
+        return x;
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            out[j] = a[j] + b[j];
+        }
+        return out;
     }
 
     private static double[] negated(double[] v) {

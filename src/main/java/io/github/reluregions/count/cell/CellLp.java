@@ -175,7 +175,9 @@ public final class CellLp implements AutoCloseable {
      * recomputed here, exceeds the tolerance; a cell is empty only if a certificate built from the solver's
      * row weights ({@link RadiusCertificate}, the domain exact, an L2 sphere included) bounds its radius by
      * the tolerance. Until one of the two holds, rows the point violates are added (implied half-spaces, L2
-     * tangent cuts) and the LP solved again; a cell that neither proves is uncertain.
+     * tangent cuts) and the LP solved again; when the LP has nothing more to offer, a certificate on two
+     * opposed half-spaces of the cell is tried ({@link #opposedPairBound}); a cell that neither proves is
+     * uncertain.
      */
     public Witness findWitness() {
         int maxRounds = 64 + size;
@@ -213,7 +215,47 @@ public final class CellLp implements AutoCloseable {
                 break;
             }
         }
+        double pair = opposedPairBound();
+        if (pair <= tol.interiorRadius()) {
+            return new Witness(null, 0, pair, false);
+        }
         return new Witness(null, 0, bound, true);
+    }
+
+    /** Two unit normals this close to {@code n} and {@code -n} ({@code n . m} below this) are tried as a pair. */
+    private static final double OPPOSED = -(1 - 1e-9);
+
+    /**
+     * The certificate of two half-spaces of the cell that face each other across one hyperplane (unit
+     * normals {@code n} and {@code -n} up to rounding, as a duplicated or negated neuron gives against the
+     * neuron it copies): weights 1 and 1 prove the radius at most about {@code (b_e + b_f) / 2}, with no LP.
+     * Tried when the LP's weights proved nothing: in a cell squeezed to zero width between such a pair the
+     * Chebyshev optimum is radius 0 with both rows tight, and the L2 ball's barrier method can stop (its
+     * Newton system numerically singular once the two slacks are tiny) before its duals are balanced enough
+     * to prove the tolerance. Implied rows count too (they are half-spaces of the cell); the bound is
+     * {@link RadiusCertificate}'s, so it holds whatever the pair. The smallest over all such pairs, or
+     * +Infinity when there is none (or the domain is all of R^d, which has no certificate).
+     */
+    private double opposedPairBound() {
+        if (domain instanceof WholeSpace) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double[][] pairNormals = new double[2][];
+        double[] pairOffsets = new double[2];
+        double[] weights = {1, 1};
+        for (int e = 0; e < size && !(best <= tol.interiorRadius()); e++) {
+            for (int f = e + 1; f < size; f++) {
+                if (Vectors.dot(normals[e], normals[f]) < OPPOSED) {
+                    pairNormals[0] = normals[e];
+                    pairNormals[1] = normals[f];
+                    pairOffsets[0] = offsets[e];
+                    pairOffsets[1] = offsets[f];
+                    best = Math.min(best, RadiusCertificate.bound(domain, pairNormals, pairOffsets, weights, 2));
+                }
+            }
+        }
+        return best;
     }
 
     /**
