@@ -63,6 +63,19 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     /** States of the structural variables: v_0 .. v_{d-1}, then lambda (index d). */
     private final byte[] state;
 
+    /*
+     * Carried from one solve to the next while the basis is kept (a row added with its slack basic, or removed
+     * while basic, changes neither): each row's sum over the nonbasic v_j ({@code n . z}, by slot) and the
+     * reduced costs (structurals, and the slacks by slot), so that a solve need not sweep the d columns twice
+     * before its first pivot. Dropped when the basis is reset or restored; recomputed, as within a solve,
+     * once {@link #REFACTOR_EVERY} pivots have updated them.
+     */
+    private boolean carried;
+    private int carriedUpdates;
+    private double[] slotSum = new double[16];
+    private double[] slotReduced = new double[16];
+    private final double[] structuralReduced;
+
     private long pivots;
     private long flips;
     private long fallbacks;
@@ -123,11 +136,13 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         this.lambdaCap = 1e6 / h;
         this.decisionRadius = decisionRadius;
         this.state = new byte[d + 1];
+        this.structuralReduced = new double[d + 1];
         coldStart();
     }
 
     /** Every slack basic, lambda at its cap, every v_j at its lower bound: dual feasible (all costs zero but lambda's). */
     private void coldStart() {
+        carried = false;
         Arrays.fill(state, LOWER);
         state[d] = UPPER;
         for (int slot = 0; slot < slots; slot++) {
@@ -149,6 +164,8 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 generation = Arrays.copyOf(generation, size);
                 saved = Arrays.copyOf(saved, size);
                 slackState = Arrays.copyOf(slackState, size);
+                slotSum = Arrays.copyOf(slotSum, size);
+                slotReduced = Arrays.copyOf(slotReduced, size);
             }
         } else {
             slot = freeSlots.pop();
@@ -164,6 +181,14 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         active[slot] = true;
         generation[slot]++;
         slackState[slot] = BASIC; // the old basis and the new slack: dual feasible still
+        if (carried) { // the new slack is basic: its dual is 0, and the reduced costs stay
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += state[j] == BASIC ? 0 : normal[j] * (state[j] == UPPER ? 1 : -1);
+            }
+            slotSum[slot] = sum;
+            slotReduced[slot] = 0;
+        }
         return slot;
     }
 
@@ -224,6 +249,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             return false;
         }
         System.arraycopy(basis.state, 0, state, 0, d + 1);
+        carried = false;
         for (int k = 0; k < basis.rows.length; k++) {
             slackState[basis.rows[k]] = basis.slack[k];
         }
@@ -331,6 +357,23 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             entering = new int[d + 2 + m];
             varMask = Long.highestOneBit(d + m) * 2 - 1;
             passed = new int[d + 1 + m];
+            if (carried) {
+                for (int r = 0; r < m; r++) {
+                    nonbasicSum[r] = slotSum[rowSlot[r]];
+                    reduced[d + 1 + r] = slotReduced[rowSlot[r]];
+                }
+                System.arraycopy(structuralReduced, 0, reduced, 0, d + 1);
+            }
+        }
+
+        /** Hands the sums and reduced costs of the basis this solve ends on to the next solve. */
+        private void carryOver() {
+            for (int r = 0; r < m; r++) {
+                slotSum[rowSlot[r]] = nonbasicSum[r];
+                slotReduced[rowSlot[r]] = reduced[d + 1 + r];
+            }
+            System.arraycopy(reduced, 0, structuralReduced, 0, d + 1);
+            carried = true;
         }
 
         /**
@@ -484,23 +527,31 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     if (!factor()) {
                         return null;
                     }
-                    sumNonbasic();
-                    refactored = true;
+                    if (iteration > 0 || !carried || carriedUpdates >= REFACTOR_EVERY) {
+                        sumNonbasic();
+                        refactored = true;
+                        carriedUpdates = 0;
+                    }
                 }
                 primalValues();
                 chooseLeaving();
                 duals();
+                if (refactored) {
+                    price(pi, reduced);
+                }
                 if (leaving < 0) {
-                    return verified(xB, pi);
+                    Solution optimum = verified(xB, pi);
+                    if (optimum != null) {
+                        carryOver();
+                    }
+                    return optimum;
                 }
                 if (provedEmpty(xB)) {
                     Solution empty = certified(pi);
                     if (empty != null) {
+                        carryOver();
                         return empty;
                     }
-                }
-                if (refactored) {
-                    price(pi, reduced);
                 }
                 if (!pivot()) {
                     return null;
@@ -807,6 +858,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 }
             }
             updates++;
+            carriedUpdates++;
         }
 
         /**
