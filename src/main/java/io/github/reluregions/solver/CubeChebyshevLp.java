@@ -522,21 +522,21 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 if (limit.reached()) { // a System.nanoTime() and a flag: cheap beside a pivot
                     return null;
                 }
-                boolean refactored = false;
+                boolean recomputed = false; // the sums over the nonbasic v_j, and then the reduced costs
                 if (updates >= REFACTOR_EVERY || iteration == 0) {
                     if (!factor()) {
                         return null;
                     }
                     if (iteration > 0 || !carried || carriedUpdates >= REFACTOR_EVERY) {
                         sumNonbasic();
-                        refactored = true;
+                        recomputed = true;
                         carriedUpdates = 0;
                     }
                 }
                 primalValues();
                 chooseLeaving();
                 duals();
-                if (refactored) {
+                if (recomputed) {
                     price(pi, reduced);
                 }
                 if (leaving < 0) {
