@@ -43,16 +43,18 @@ import io.github.reluregions.solver.SolveLimit;
  * certification. We do not maximise the slack: a feasibility solve stops at the first solution, and the
  * Chebyshev LP that certifies a pattern finds the deepest point anyway.
  *
- * <p>Domains: a box (and an L-infinity ball) as bounds; an L1 ball exactly (split variables); an L2 ball
- * by tangent cuts, since this API takes no quadratic constraint: the bounding box and, up to 4 inputs, the
- * 2^d diagonal cuts, then a cut at each solution point outside the ball (checked exactly in Java) before
- * the solve is repeated. R^d is refused: big-M constants need a bounded domain.
+ * <p>Domains: a box (and an L-infinity ball) as bounds; an L1 ball exactly (split variables); an L2 ball,
+ * since this API takes no quadratic constraint, by an outer polyhedron: the bounding box and, up to 4
+ * inputs, the 2^d diagonal cuts. A solve does not cut off its own point when it lies outside the ball: the
+ * pattern goes to certification, which decides it with the sphere exact. (Until 2026-12-07 each solve added a tangent cut at its point and solved again, up
+ * to 100 times; in 64 or 784 dimensions SCIP's points sit in the box's corners, some sqrt(d) radii out,
+ * where each such cut shaves off little, so a count of 12 regions took minutes.) R^d is refused: big-M
+ * constants need a bounded domain.
  *
  * <p>SCIP runs on one thread with feasibility tolerance 1e-9 (default 1e-6, coarser than the margins).
  */
 public final class MilpModel extends PatternModel {
     static final String SCIP_PARAMETERS = "numerics/feastol = 1e-9\n";
-    private static final int MAX_CUT_ROUNDS = 100;
     private static final long NO_TIME_LIMIT_MS = 1_000_000_000L;
     private static final int DIAGONAL_CUTS_UP_TO_DIMENSION = 4;
 
@@ -272,54 +274,30 @@ public final class MilpModel extends PatternModel {
         }
         long deadline = Double.isFinite(timeLimitSeconds) ? System.nanoTime() + (long) (timeLimitSeconds * 1e9)
                 : Long.MAX_VALUE;
-        for (int round = 0; ; round++) {
-            if (interrupted || System.nanoTime() - deadline > 0) {
-                return PatternSolution.of(PatternSolution.Status.STOPPED);
-            }
-            solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
-                    : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            solves++;
-            MPSolver.ResultStatus status = solver.solve();
-            if (status == MPSolver.ResultStatus.INFEASIBLE) {
-                return PatternSolution.of(PatternSolution.Status.NONE);
-            }
-            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                boolean stopped = status == MPSolver.ResultStatus.NOT_SOLVED
-                        && (interrupted || System.nanoTime() - deadline > 0);
-                return PatternSolution.of(stopped ? PatternSolution.Status.STOPPED : PatternSolution.Status.FAILED);
-            }
-            boolean[] values = new boolean[binaryVars.size()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = binaryVars.get(k).solutionValue() > 0.5;
-            }
-            double[] point = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                point[j] = x[j].solutionValue();
-            }
-            if (l2Ball == null || round == MAX_CUT_ROUNDS || !cutOff(point)) {
-                return new PatternSolution(PatternSolution.Status.FOUND, values, point);
-            }
+        if (interrupted || System.nanoTime() - deadline > 0) {
+            return PatternSolution.of(PatternSolution.Status.STOPPED);
         }
-    }
-
-    /** Adds a tangent cut when {@code point} lies outside the shrunk L2 ball; says whether it did. */
-    private boolean cutOff(double[] point) {
-        double[] direction = new double[x.length];
-        double length = 0;
+        solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
+                : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        solves++;
+        MPSolver.ResultStatus status = solver.solve();
+        if (status == MPSolver.ResultStatus.INFEASIBLE) {
+            return PatternSolution.of(PatternSolution.Status.NONE);
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+            boolean stopped = status == MPSolver.ResultStatus.NOT_SOLVED
+                    && (interrupted || System.nanoTime() - deadline > 0);
+            return PatternSolution.of(stopped ? PatternSolution.Status.STOPPED : PatternSolution.Status.FAILED);
+        }
+        boolean[] values = new boolean[binaryVars.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = binaryVars.get(k).solutionValue() > 0.5;
+        }
+        double[] point = new double[x.length];
         for (int j = 0; j < x.length; j++) {
-            direction[j] = point[j] - l2Ball.center(j);
-            length += direction[j] * direction[j];
+            point[j] = x[j].solutionValue();
         }
-        length = Math.sqrt(length);
-        if (length <= l2Radius * (1 + 1e-9)) {
-            return false;
-        }
-        for (int j = 0; j < x.length; j++) {
-            direction[j] /= length;
-        }
-        addBallCut(direction, "l2_cut" + domainCuts);
-        domainCuts++;
-        return true;
+        return new PatternSolution(PatternSolution.Status.FOUND, values, point);
     }
 
     @Override
