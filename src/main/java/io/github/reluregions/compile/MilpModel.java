@@ -44,9 +44,11 @@ import io.github.reluregions.solver.SolveLimit;
  * Chebyshev LP that certifies a pattern finds the deepest point anyway.
  *
  * <p>Domains: a box (and an L-infinity ball) as bounds; an L1 ball exactly (split variables); an L2 ball,
- * since this API takes no quadratic constraint, by an outer polyhedron: the bounding box and, up to 4
- * inputs, the 2^d diagonal cuts. A solve does not cut off its own point when it lies outside the ball: the
- * pattern goes to certification, which decides it with the sphere exact. (Until 2026-12-07 each solve added a tangent cut at its point and solved again, up
+ * since this API takes no quadratic constraint, by an outer polyhedron that the search tightens: the
+ * bounding box and, up to 4 inputs, the 2^d diagonal cuts, then the tangent cuts the search adds
+ * ({@link #addDomainCut}) facing the patterns that certification rejected outside the ball. A solve does not
+ * cut off its own point when it lies outside the ball: the pattern goes to certification, which decides it
+ * with the sphere exact. (Until 2026-12-07 each solve added a tangent cut at its point and solved again, up
  * to 100 times; in 64 or 784 dimensions SCIP's points sit in the box's corners, some sqrt(d) radii out,
  * where each such cut shaves off little, so a count of 12 regions took minutes.) R^d is refused: big-M
  * constants need a bounded domain.
@@ -57,6 +59,7 @@ public final class MilpModel extends PatternModel {
     static final String SCIP_PARAMETERS = "numerics/feastol = 1e-9\n";
     private static final long NO_TIME_LIMIT_MS = 1_000_000_000L;
     private static final int DIAGONAL_CUTS_UP_TO_DIMENSION = 4;
+    private static final double EPS = Math.ulp(1.0);
 
     private final MPSolver solver;
     private final MPVariable[] x;
@@ -163,12 +166,18 @@ public final class MilpModel extends PatternModel {
         }
     }
 
-    /** {@code normal . (x - c) <= R - tau} for a unit {@code normal}: a tangent of the shrunk ball. */
+    /**
+     * {@code normal . (x - c) <= R - tau} for a unit {@code normal}: a tangent of the shrunk ball, its offset
+     * raised by a bound on the rounding of {@code normal} and of the sum (so it only ever loosens).
+     */
     private void addBallCut(double[] normal, String name) {
         double offset = l2Radius;
+        double size = Math.abs(l2Radius);
         for (int j = 0; j < x.length; j++) {
             offset += normal[j] * l2Ball.center(j);
+            size += Math.abs(normal[j] * l2Ball.center(j));
         }
+        offset += 4 * (x.length + 1) * EPS * size;
         MPConstraint cut = solver.makeConstraint(-MPSolver.infinity(), offset, name);
         for (int j = 0; j < x.length; j++) {
             cut.setCoefficient(x[j], normal[j]);
@@ -298,6 +307,32 @@ public final class MilpModel extends PatternModel {
             point[j] = x[j].solutionValue();
         }
         return new PatternSolution(PatternSolution.Status.FOUND, values, point);
+    }
+
+    @Override
+    public boolean takesDomainCuts() {
+        return l2Ball != null;
+    }
+
+    @Override
+    public void addDomainCut(double[] outerNormal) {
+        if (l2Ball == null) {
+            return;
+        }
+        double length = 0;
+        for (double v : outerNormal) {
+            length += v * v;
+        }
+        length = Math.sqrt(length);
+        if (!(length > 0 && Double.isFinite(length))) {
+            return;
+        }
+        double[] unit = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            unit[j] = outerNormal[j] / length;
+        }
+        addBallCut(unit, "l2_cut" + domainCuts);
+        domainCuts++;
     }
 
     @Override
