@@ -162,6 +162,7 @@ public final class CellLp implements AutoCloseable {
         while (size > 0) {
             pop();
         }
+        proofWeights = null;
     }
 
     /** Puts the half-space added last into the LP. */
