@@ -60,6 +60,12 @@ public final class MilpModel extends PatternModel {
     private static final long NO_TIME_LIMIT_MS = 1_000_000_000L;
     private static final int DIAGONAL_CUTS_UP_TO_DIMENSION = 4;
     private static final double EPS = Math.ulp(1.0);
+    /**
+     * A search cut whose unit normal is this close (cosine) to an earlier one's is left out: it would cut off
+     * almost nothing more (a cap of height about {@code R (1 - cos)}), and near-parallel dense rows are what
+     * SCIP cannot take (the tent map in a 784-D ball, whose cells all face {@code +-u}: ABNORMAL from 9 cuts on).
+     */
+    private static final double SAME_CUT_COSINE = 1 - 1e-6;
 
     private final MPSolver solver;
     private final MPVariable[] x;
@@ -69,6 +75,11 @@ public final class MilpModel extends PatternModel {
     private final long boundLps;
     private long solves;
     private long domainCuts;
+    /** The cuts {@link #addDomainCut} added: their unit normals and rows. */
+    private final List<double[]> cutNormals = new ArrayList<>();
+    private final List<MPConstraint> cutRows = new ArrayList<>();
+    /** Set once the search cuts were dropped after a solve SCIP could not finish with them. */
+    private boolean cutsDropped;
     private volatile boolean interrupted;
 
     private MilpModel(Network network, InputDomain domain, double tau, SolveLimit limit) {
@@ -170,7 +181,7 @@ public final class MilpModel extends PatternModel {
      * {@code normal . (x - c) <= R - tau} for a unit {@code normal}: a tangent of the shrunk ball, its offset
      * raised by a bound on the rounding of {@code normal} and of the sum (so it only ever loosens).
      */
-    private void addBallCut(double[] normal, String name) {
+    private MPConstraint addBallCut(double[] normal, String name) {
         double offset = l2Radius;
         double size = Math.abs(l2Radius);
         for (int j = 0; j < x.length; j++) {
@@ -182,6 +193,7 @@ public final class MilpModel extends PatternModel {
         for (int j = 0; j < x.length; j++) {
             cut.setCoefficient(x[j], normal[j]);
         }
+        return cut;
     }
 
     private void addLayers(NeuronBounds bounds, double tau) {
@@ -290,6 +302,19 @@ public final class MilpModel extends PatternModel {
                 : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         solves++;
         MPSolver.ResultStatus status = solver.solve();
+        if (failed(status, deadline) && !cutRows.isEmpty()) {
+            // The cuts only tighten a relaxation: the model without them is still one. SCIP's failures seen with
+            // them (ABNORMAL) came from cuts parallel to neuron rows that touch the sphere (the tent map along u
+            // in a ball where u.x spans exactly (0, 1)); without them, and re-extracted, it solves those parts.
+            dropCuts();
+            if (interrupted || System.nanoTime() - deadline > 0) {
+                return PatternSolution.of(PatternSolution.Status.STOPPED);
+            }
+            solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
+                    : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            solves++;
+            status = solver.solve();
+        }
         if (status == MPSolver.ResultStatus.INFEASIBLE) {
             return PatternSolution.of(PatternSolution.Status.NONE);
         }
@@ -309,14 +334,38 @@ public final class MilpModel extends PatternModel {
         return new PatternSolution(PatternSolution.Status.FOUND, values, point);
     }
 
+    /** True when {@code status} is no answer and the solve was not stopped. */
+    private boolean failed(MPSolver.ResultStatus status, long deadline) {
+        return status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE
+                && status != MPSolver.ResultStatus.INFEASIBLE
+                && !(status == MPSolver.ResultStatus.NOT_SOLVED && (interrupted || System.nanoTime() - deadline > 0));
+    }
+
+    /**
+     * Makes every search cut an empty row ({@code -inf <= 0 <= inf}), takes no more, and has SCIP's model
+     * built again from scratch at the next solve (changed rows alone did not end the failures).
+     */
+    private void dropCuts() {
+        for (MPConstraint row : cutRows) {
+            for (MPVariable v : x) {
+                row.setCoefficient(v, 0);
+            }
+            row.setBounds(-MPSolver.infinity(), MPSolver.infinity());
+        }
+        cutRows.clear();
+        cutNormals.clear();
+        cutsDropped = true;
+        solver.reset();
+    }
+
     @Override
     public boolean takesDomainCuts() {
-        return l2Ball != null;
+        return l2Ball != null && !cutsDropped;
     }
 
     @Override
     public void addDomainCut(double[] outerNormal) {
-        if (l2Ball == null) {
+        if (!takesDomainCuts()) {
             return;
         }
         double length = 0;
@@ -331,7 +380,17 @@ public final class MilpModel extends PatternModel {
         for (int j = 0; j < x.length; j++) {
             unit[j] = outerNormal[j] / length;
         }
-        addBallCut(unit, "l2_cut" + domainCuts);
+        for (double[] earlier : cutNormals) {
+            double cosine = 0;
+            for (int j = 0; j < x.length; j++) {
+                cosine += unit[j] * earlier[j];
+            }
+            if (cosine > SAME_CUT_COSINE) {
+                return;
+            }
+        }
+        cutNormals.add(unit);
+        cutRows.add(addBallCut(unit, "l2_cut" + domainCuts));
         domainCuts++;
     }
 
