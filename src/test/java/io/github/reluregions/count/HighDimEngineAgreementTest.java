@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * set of patterns, and every pattern of random points of the domain among them.
  *
  * <p>milp must finish every case, not only give a lower bound: each takes at most a few seconds (measured
- * 2026-12-07 on 2 shared cores: the 14 L2 balls 0.0-0.4 s, the other shapes 0.0-4.3 s), so the guard of
+ * 2026-12-07 on 2 shared cores: the 14 L2 balls 0.1-0.8 s, the other shapes up to 2-4 s), so the guard of
  * {@link #GUARD_SECONDS} only keeps a hang from stalling the suite, and an incomplete milp count is a
  * failure to look at, as it was when SCIP carried the L2 ball by a loop of tangent cuts at its own points
  * (13 of the 14 L2 balls unfinished at 120 s, e.g. 9 of 60 and 6 of 72 regions). So every shape (box, L1,
