@@ -57,6 +57,24 @@ public interface CompiledModel extends AutoCloseable {
      */
     PatternSolution solve(int[] fixing, double timeLimitSeconds);
 
+    /**
+     * True when the model carries its domain by an outer approximation that {@link #addDomainCut} tightens
+     * (SCIP's L2 ball); its solutions' points may then lie outside the domain.
+     */
+    default boolean takesDomainCuts() {
+        return false;
+    }
+
+    /**
+     * Adds, for every later solve, the half-space {@code u . (x - c) <= R - tau} (u = {@code outerNormal} made
+     * a unit vector): a tangent of the domain's ball shrunk by the margin {@code tau}, which holds every
+     * point the model must keep (the center of a ball of radius above {@code tau} inside the domain), so
+     * no region is cut off whatever {@code outerNormal} is. Callers aim it at the patterns they found outside
+     * the domain. A model that does not {@link #takesDomainCuts take domain cuts} ignores it.
+     */
+    default void addDomainCut(double[] outerNormal) {
+    }
+
     /** Asks a running {@link #solve} to stop soon (it then reports {@code STOPPED}); callable from any thread. */
     void interrupt();
 

@@ -43,18 +43,29 @@ import io.github.reluregions.solver.SolveLimit;
  * certification. We do not maximise the slack: a feasibility solve stops at the first solution, and the
  * Chebyshev LP that certifies a pattern finds the deepest point anyway.
  *
- * <p>Domains: a box (and an L-infinity ball) as bounds; an L1 ball exactly (split variables); an L2 ball
- * by tangent cuts, since this API takes no quadratic constraint: the bounding box and, up to 4 inputs, the
- * 2^d diagonal cuts, then a cut at each solution point outside the ball (checked exactly in Java) before
- * the solve is repeated. R^d is refused: big-M constants need a bounded domain.
+ * <p>Domains: a box (and an L-infinity ball) as bounds; an L1 ball exactly (split variables); an L2 ball,
+ * since this API takes no quadratic constraint, by an outer polyhedron that the search tightens: the
+ * bounding box and, up to 4 inputs, the 2^d diagonal cuts, then the tangent cuts the search adds
+ * ({@link #addDomainCut}) facing the patterns that certification rejected outside the ball. A solve does not
+ * cut off its own point when it lies outside the ball: the pattern goes to certification, which decides it
+ * with the sphere exact. (Until 2026-12-07 each solve added a tangent cut at its point and solved again, up
+ * to 100 times; in 64 or 784 dimensions SCIP's points sit in the box's corners, some sqrt(d) radii out,
+ * where each such cut shaves off little, so a count of 12 regions took minutes.) R^d is refused: big-M
+ * constants need a bounded domain.
  *
  * <p>SCIP runs on one thread with feasibility tolerance 1e-9 (default 1e-6, coarser than the margins).
  */
 public final class MilpModel extends PatternModel {
     static final String SCIP_PARAMETERS = "numerics/feastol = 1e-9\n";
-    private static final int MAX_CUT_ROUNDS = 100;
     private static final long NO_TIME_LIMIT_MS = 1_000_000_000L;
     private static final int DIAGONAL_CUTS_UP_TO_DIMENSION = 4;
+    private static final double EPS = Math.ulp(1.0);
+    /**
+     * A search cut whose unit normal is this close (cosine) to an earlier one's is left out: it would cut off
+     * almost nothing more (a cap of height about {@code R (1 - cos)}), and near-parallel dense rows are what
+     * SCIP cannot take (the tent map in a 784-D ball, whose cells all face {@code +-u}: ABNORMAL from 9 cuts on).
+     */
+    private static final double SAME_CUT_COSINE = 1 - 1e-6;
 
     private final MPSolver solver;
     private final MPVariable[] x;
@@ -64,6 +75,11 @@ public final class MilpModel extends PatternModel {
     private final long boundLps;
     private long solves;
     private long domainCuts;
+    /** The cuts {@link #addDomainCut} added: their unit normals and rows. */
+    private final List<double[]> cutNormals = new ArrayList<>();
+    private final List<MPConstraint> cutRows = new ArrayList<>();
+    /** Set once the search cuts were dropped after a solve SCIP could not finish with them. */
+    private boolean cutsDropped;
     private volatile boolean interrupted;
 
     private MilpModel(Network network, InputDomain domain, double tau, SolveLimit limit) {
@@ -161,16 +177,23 @@ public final class MilpModel extends PatternModel {
         }
     }
 
-    /** {@code normal . (x - c) <= R - tau} for a unit {@code normal}: a tangent of the shrunk ball. */
-    private void addBallCut(double[] normal, String name) {
+    /**
+     * {@code normal . (x - c) <= R - tau} for a unit {@code normal}: a tangent of the shrunk ball, its offset
+     * raised by a bound on the rounding of {@code normal} and of the sum (so it only ever loosens).
+     */
+    private MPConstraint addBallCut(double[] normal, String name) {
         double offset = l2Radius;
+        double size = Math.abs(l2Radius);
         for (int j = 0; j < x.length; j++) {
             offset += normal[j] * l2Ball.center(j);
+            size += Math.abs(normal[j] * l2Ball.center(j));
         }
+        offset += 4 * (x.length + 1) * EPS * size;
         MPConstraint cut = solver.makeConstraint(-MPSolver.infinity(), offset, name);
         for (int j = 0; j < x.length; j++) {
             cut.setCoefficient(x[j], normal[j]);
         }
+        return cut;
     }
 
     private void addLayers(NeuronBounds bounds, double tau) {
@@ -272,54 +295,103 @@ public final class MilpModel extends PatternModel {
         }
         long deadline = Double.isFinite(timeLimitSeconds) ? System.nanoTime() + (long) (timeLimitSeconds * 1e9)
                 : Long.MAX_VALUE;
-        for (int round = 0; ; round++) {
+        if (interrupted || System.nanoTime() - deadline > 0) {
+            return PatternSolution.of(PatternSolution.Status.STOPPED);
+        }
+        solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
+                : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        solves++;
+        MPSolver.ResultStatus status = solver.solve();
+        if (failed(status, deadline) && !cutRows.isEmpty()) {
+            // The cuts only tighten a relaxation: the model without them is still one. SCIP's failures seen with
+            // them (ABNORMAL) came from cuts parallel to neuron rows that touch the sphere (the tent map along u
+            // in a ball where u.x spans exactly (0, 1)); without them, and re-extracted, it solves those parts.
+            dropCuts();
             if (interrupted || System.nanoTime() - deadline > 0) {
                 return PatternSolution.of(PatternSolution.Status.STOPPED);
             }
             solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
                     : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             solves++;
-            MPSolver.ResultStatus status = solver.solve();
-            if (status == MPSolver.ResultStatus.INFEASIBLE) {
-                return PatternSolution.of(PatternSolution.Status.NONE);
-            }
-            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                boolean stopped = status == MPSolver.ResultStatus.NOT_SOLVED
-                        && (interrupted || System.nanoTime() - deadline > 0);
-                return PatternSolution.of(stopped ? PatternSolution.Status.STOPPED : PatternSolution.Status.FAILED);
-            }
-            boolean[] values = new boolean[binaryVars.size()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = binaryVars.get(k).solutionValue() > 0.5;
-            }
-            double[] point = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                point[j] = x[j].solutionValue();
-            }
-            if (l2Ball == null || round == MAX_CUT_ROUNDS || !cutOff(point)) {
-                return new PatternSolution(PatternSolution.Status.FOUND, values, point);
-            }
+            status = solver.solve();
         }
+        if (status == MPSolver.ResultStatus.INFEASIBLE) {
+            return PatternSolution.of(PatternSolution.Status.NONE);
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+            boolean stopped = status == MPSolver.ResultStatus.NOT_SOLVED
+                    && (interrupted || System.nanoTime() - deadline > 0);
+            return PatternSolution.of(stopped ? PatternSolution.Status.STOPPED : PatternSolution.Status.FAILED);
+        }
+        boolean[] values = new boolean[binaryVars.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = binaryVars.get(k).solutionValue() > 0.5;
+        }
+        double[] point = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            point[j] = x[j].solutionValue();
+        }
+        return new PatternSolution(PatternSolution.Status.FOUND, values, point);
     }
 
-    /** Adds a tangent cut when {@code point} lies outside the shrunk L2 ball; says whether it did. */
-    private boolean cutOff(double[] point) {
-        double[] direction = new double[x.length];
+    /** True when {@code status} is no answer and the solve was not stopped. */
+    private boolean failed(MPSolver.ResultStatus status, long deadline) {
+        return status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE
+                && status != MPSolver.ResultStatus.INFEASIBLE
+                && !(status == MPSolver.ResultStatus.NOT_SOLVED && (interrupted || System.nanoTime() - deadline > 0));
+    }
+
+    /**
+     * Makes every search cut an empty row ({@code -inf <= 0 <= inf}), takes no more, and has SCIP's model
+     * built again from scratch at the next solve (changed rows alone did not end the failures).
+     */
+    private void dropCuts() {
+        for (MPConstraint row : cutRows) {
+            for (MPVariable v : x) {
+                row.setCoefficient(v, 0);
+            }
+            row.setBounds(-MPSolver.infinity(), MPSolver.infinity());
+        }
+        cutRows.clear();
+        cutNormals.clear();
+        cutsDropped = true;
+        solver.reset();
+    }
+
+    @Override
+    public boolean takesDomainCuts() {
+        return l2Ball != null && !cutsDropped;
+    }
+
+    @Override
+    public void addDomainCut(double[] outerNormal) {
+        if (!takesDomainCuts()) {
+            return;
+        }
         double length = 0;
-        for (int j = 0; j < x.length; j++) {
-            direction[j] = point[j] - l2Ball.center(j);
-            length += direction[j] * direction[j];
+        for (double v : outerNormal) {
+            length += v * v;
         }
         length = Math.sqrt(length);
-        if (length <= l2Radius * (1 + 1e-9)) {
-            return false;
+        if (!(length > 0 && Double.isFinite(length))) {
+            return;
         }
+        double[] unit = new double[x.length];
         for (int j = 0; j < x.length; j++) {
-            direction[j] /= length;
+            unit[j] = outerNormal[j] / length;
         }
-        addBallCut(direction, "l2_cut" + domainCuts);
+        for (double[] earlier : cutNormals) {
+            double cosine = 0;
+            for (int j = 0; j < x.length; j++) {
+                cosine += unit[j] * earlier[j];
+            }
+            if (cosine > SAME_CUT_COSINE) {
+                return;
+            }
+        }
+        cutNormals.add(unit);
+        cutRows.add(addBallCut(unit, "l2_cut" + domainCuts));
         domainCuts++;
-        return true;
     }
 
     @Override

@@ -30,6 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nets with 64 and 784 inputs and two small hidden layers, in boxes and in L1, L2 and L-infinity balls around
  * random centers (fixed seeds): the same count, both complete, both engines' witnesses re-verified, the same
  * set of patterns, and every pattern of random points of the domain among them.
+ *
+ * <p>milp must finish every case, not only give a lower bound: each takes at most a few seconds (measured
+ * 2026-12-07 on 2 shared cores: the 14 L2 balls 0.1-0.8 s, the other shapes up to 2-4 s), so the guard of
+ * {@link #GUARD_SECONDS} only keeps a hang from stalling the suite, and an incomplete milp count is a
+ * failure to look at, as it was when SCIP carried the L2 ball by a loop of tangent cuts at its own points
+ * (13 of the 14 L2 balls unfinished at 120 s, e.g. 9 of 60 and 6 of 72 regions). So every shape (box, L1,
+ * L2, L-infinity) in 64 and 784 dimensions has complete lp and milp counts compared pattern by pattern.
  */
 class HighDimEngineAgreementTest {
     static final double GUARD_SECONDS = 120;
@@ -65,9 +72,7 @@ class HighDimEngineAgreementTest {
     static Stream<Arguments> quickCases() {
         List<Arguments> cases = new ArrayList<>();
         for (Shape shape : Shape.values()) {
-            if (shape != Shape.L2) { // milp in a 64-D L2 ball takes minutes: long run (testing.LongRun)
-                cases.add(Arguments.of(randomCase(100 + shape.ordinal(), new int[] {64, 6, 6}, shape)));
-            }
+            cases.add(Arguments.of(randomCase(100 + shape.ordinal(), new int[] {64, 6, 6}, shape)));
         }
         // 784-D boxes and L-infinity balls take lp's dense Java simplex some 30 to 90 s (measured on the code
         // this test was written against), L2 balls are the bug's home: those run under "long".
@@ -77,7 +82,6 @@ class HighDimEngineAgreementTest {
 
     static Stream<Arguments> longCases() {
         List<Arguments> cases = new ArrayList<>();
-        cases.add(Arguments.of(randomCase(100 + Shape.L2.ordinal(), new int[] {64, 6, 6}, Shape.L2)));
         for (Shape shape : new Shape[] {Shape.BOX, Shape.L2, Shape.LINF}) {
             cases.add(Arguments.of(randomCase(200 + shape.ordinal(), new int[] {784, 5, 5}, shape)));
         }

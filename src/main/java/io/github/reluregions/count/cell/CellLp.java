@@ -36,6 +36,10 @@ public final class CellLp implements AutoCloseable {
     private final int[] lpSlot;
     private int size;
     private long domainCuts;
+    /** The row weights of the certificate by which the last {@link #findWitness} proved the cell empty, or null. */
+    private double[] proofWeights;
+    /** The row weights {@link #emptinessBound} used last. */
+    private double[] boundWeights;
     private boolean closed;
     private long solvesAtClose;
 
@@ -69,6 +73,7 @@ public final class CellLp implements AutoCloseable {
         for (int j = 0; j < dimension; j++) {
             normal[j] = sign * w[j] / norm;
         }
+        proofWeights = null;
         int entry = size++;
         normals[entry] = normal;
         offsets[entry] = -sign * c / norm;
@@ -143,6 +148,7 @@ public final class CellLp implements AutoCloseable {
 
     /** Removes the half-space added last. */
     public void pop() {
+        proofWeights = null;
         int entry = --size;
         if (lpSlot[entry] >= 0) {
             lp.removeRow(lpSlot[entry]);
@@ -156,6 +162,7 @@ public final class CellLp implements AutoCloseable {
         while (size > 0) {
             pop();
         }
+        proofWeights = null;
     }
 
     /** Puts the half-space added last into the LP. */
@@ -180,6 +187,7 @@ public final class CellLp implements AutoCloseable {
      * uncertain.
      */
     public Witness findWitness() {
+        proofWeights = null;
         int maxRounds = 64 + size;
         double bound = Double.NaN;
         for (int round = 0; round < maxRounds; round++) {
@@ -202,6 +210,7 @@ public final class CellLp implements AutoCloseable {
             }
             bound = emptinessBound(solution);
             if (bound <= tol.interiorRadius()) {
+                proofWeights = boundWeights;
                 return new Witness(null, 0, bound, false);
             }
             if (point == null) {
@@ -264,6 +273,7 @@ public final class CellLp implements AutoCloseable {
      * stands, which the Java LP backs with its dual bound over its stand-in box.
      */
     private double emptinessBound(ChebyshevLp.Solution solution) {
+        boundWeights = null;
         if (domain instanceof WholeSpace) {
             return solution.status() == ChebyshevLp.Status.OPTIMAL ? solution.radius() : Double.POSITIVE_INFINITY;
         }
@@ -276,7 +286,34 @@ public final class CellLp implements AutoCloseable {
             int slot = lpSlot[e];
             weights[e] = slot >= 0 && slot < slotWeights.length ? slotWeights[slot] : 0;
         }
+        boundWeights = weights;
         return RadiusCertificate.bound(domain, normals, offsets, weights, size);
+    }
+
+    /**
+     * After {@link #findWitness} proved the cell empty, and until the next push or pop: the residual
+     * {@code g = sum_e y_e n_e} of the certificate's weights {@code y} on the half-spaces {@code n_e . x <= b_e}.
+     * Every point of the half-spaces has {@code g . x <= sum_e y_e b_e}, and the certificate says that this
+     * puts the cell (up to the tolerance) outside the domain, beyond its boundary in the direction {@code -g}.
+     * Null when the last search found a point or proved nothing, or when the emptiness came from the
+     * domain alone (no weight on any half-space).
+     */
+    public double[] certificateResidual() {
+        if (proofWeights == null) {
+            return null;
+        }
+        double[] g = new double[dimension];
+        boolean any = false;
+        for (int e = 0; e < size && e < proofWeights.length; e++) {
+            double y = proofWeights[e];
+            if (y > 0) {
+                any = true;
+                for (int j = 0; j < dimension; j++) {
+                    g[j] += y * normals[e][j];
+                }
+            }
+        }
+        return any ? g : null;
     }
 
     /** Adds the sphere's tangent cut at the ray through {@code point}; false when the LP has no use for it. */

@@ -45,6 +45,15 @@ import java.util.function.BiFunction;
  * carry every earlier pattern (measured on {@code general_position_3d_15}: 576 patterns took 95 s with
  * no-good cuts against 2 s this way).
  *
+ * <p>A model that carries the domain by an outer approximation (SCIP's L2 ball: {@link
+ * CompiledModel#takesDomainCuts}) may return patterns whose cells lie outside the domain; each one that
+ * certification rejects with a direction ({@link PatternCertifier#outside}: its emptiness certificate's
+ * residual, or a neuron of one sign over the domain) gives the model the domain's tangent cut facing it, so
+ * that later solves skip the patterns beyond it too. The cut holds the whole (shrunk) domain, whatever its
+ * direction, so it cuts off no region; only the rejected pattern itself rests on its certificate.
+ * Measured 2026-12-07 on 35 nets in 3- to 784-D L2 balls (30 random, 5 reference): 1.2 to 22 times fewer
+ * rejections than with no cut (8-10-10: 2168 to 98 for 420 regions, 46 s to 4 s; 64-8-4: 80 to 4 for 64).
+ *
  * <p>A solve that runs past the part time limit (50 times the mean solve so far, at least 1 s) is stopped
  * and its part split on its first free binary into two parts solved in turn; a part with every binary
  * fixed holds one pattern, which is then settled by certifying that pattern directly. Both keep the
@@ -369,6 +378,12 @@ public final class ModelSearch {
             } else {
                 rejected++;
                 tally.empty(witness, patternWeight);
+                if (model.takesDomainCuts()) {
+                    double[] outside = certifier.outside();
+                    if (outside != null) {
+                        model.addDomainCut(outside);
+                    }
+                }
                 if (rejectionBudget && rejected > REJECTION_SLACK + REJECTION_FACTOR * tally.regions()) {
                     throw new TooCoarse();
                 }

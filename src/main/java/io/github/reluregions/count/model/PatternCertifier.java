@@ -26,6 +26,8 @@ final class PatternCertifier implements AutoCloseable {
     private final Tolerances tol;
     private final CellLp cell;
     private final FixedNeurons fixedNeurons;
+    /** After a rejection by a neuron of one sign over the domain: see {@link #outside}. */
+    private double[] outside;
 
     PatternCertifier(Query query) {
         Network network = query.network();
@@ -39,6 +41,7 @@ final class PatternCertifier implements AutoCloseable {
 
     /** The certified witness of {@code pattern}'s region, or a witness that says why there is none. */
     Witness certify(boolean[] pattern) {
+        outside = null;
         cell.clear();
         LocalLayer local = LocalLayer.first(network.hiddenLayer(0));
         int offset = 0;
@@ -54,6 +57,11 @@ final class PatternCertifier implements AutoCloseable {
                 Boolean fixed = fixedNeurons.state(local, i);
                 if (fixed != null) {
                     if (on != fixed) {
+                        if (!local.isConstant(i, tol)) {
+                            // Of one sign over the domain: the pattern's side of w.x + c misses it, in the
+                            // direction of w (the pattern says on) or of -w (off).
+                            outside = on ? w.clone() : negated(w);
+                        }
                         return IMPOSSIBLE;
                     }
                     continue;
@@ -62,6 +70,30 @@ final class PatternCertifier implements AutoCloseable {
             }
         }
         return cell.findWitness();
+    }
+
+    /**
+     * After {@link #certify} rejected a pattern: a direction {@code u} (any length, not zero) such that the
+     * pattern's cell lies outside the domain beyond its boundary in the direction {@code u}, as far as the
+     * rejection showed (the residual {@code -g} of its emptiness certificate, or the normal of a neuron
+     * of one sign over the domain, on the pattern's side). Null after a witness, or when the rejection
+     * says no direction (a constant neuron). A hint for an outer approximation of the domain (the MILP's
+     * L2 ball): the rejection itself does not rest on it.
+     */
+    double[] outside() {
+        if (outside != null) {
+            return outside.clone();
+        }
+        double[] residual = cell.certificateResidual(); // null unless the cell LP proved the last pattern empty
+        return residual == null ? null : negated(residual);
+    }
+
+    private static double[] negated(double[] v) {
+        double[] n = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            n[j] = -v[j];
+        }
+        return n;
     }
 
     /** Makes its LPs give up once {@code monitor} says stop (see {@link CellLp#stopWhen}). */
