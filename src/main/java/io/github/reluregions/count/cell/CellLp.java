@@ -295,8 +295,9 @@ public final class CellLp implements AutoCloseable {
      * {@code g = sum_e y_e n_e} of the certificate's weights {@code y} on the half-spaces {@code n_e . x <= b_e}.
      * Every point of the half-spaces has {@code g . x <= sum_e y_e b_e}, and the certificate says that this
      * puts the cell (up to the tolerance) outside the domain, beyond its boundary in the direction {@code -g}.
-     * Null when the last search found a point or proved nothing, or when the emptiness came from the
-     * domain alone (no weight on any half-space).
+     * Null when the last search found a point or proved nothing, when the emptiness came from the domain
+     * alone (no weight on any half-space), or when it came from a pair of opposed half-spaces
+     * ({@link #opposedPairBound}: their residual is of rounding size and faces no way out of the domain).
      */
     public double[] certificateResidual() {
         if (proofWeights == null) {
