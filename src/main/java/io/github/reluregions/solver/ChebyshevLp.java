@@ -9,7 +9,10 @@ package io.github.reluregions.solver;
  */
 public interface ChebyshevLp extends AutoCloseable {
 
-    /** Adds the row {@code normal . x + t <= offset} ({@code normal} of unit length); returns its slot. */
+    /**
+     * Adds the row {@code normal . x + t <= offset} ({@code normal} of unit length); returns its slot. The LP
+     * may keep {@code normal} rather than copy it: the caller must not change it while the row is in.
+     */
     int addRow(double[] normal, double offset);
 
     /** Switches off the row in {@code slot}; the slot may be reused by a later {@link #addRow}. */

@@ -76,6 +76,17 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private double[] slotReduced = new double[16];
     private final double[] structuralReduced;
 
+    /**
+     * The d-long scratch of a solve (the pivot row, the candidates' keys and variables, the flipped ones, the
+     * sweep over the nonbasic v_j), kept from solve to solve and grown with the rows: a count solves thousands
+     * of LPs, and allocating these anew for each was a quarter of a count's allocation in 784-D.
+     */
+    private double[] alphaScratch = new double[0];
+    private long[] keyScratch = new long[0];
+    private int[] enteringScratch = new int[0];
+    private int[] passedScratch = new int[0];
+    private final double[] nonbasicValues;
+
     private long pivots;
     private long flips;
     private long fallbacks;
@@ -137,6 +148,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         this.decisionRadius = decisionRadius;
         this.state = new byte[d + 1];
         this.structuralReduced = new double[d + 1];
+        this.nonbasicValues = new double[d];
         coldStart();
     }
 
@@ -171,7 +183,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             slot = freeSlots.pop();
         }
         saved[slot] = save();
-        normals[slot] = normal.clone();
+        normals[slot] = normal; // kept, not copied: the caller leaves it alone while the row is in
         offsets[slot] = offset;
         double s = offset;
         for (int j = 0; j < d; j++) {
@@ -351,12 +363,19 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             rho = new double[m];
             column = new double[m];
             direction = new double[m];
-            alpha = new double[d + 1 + m];
+            if (alphaScratch.length < d + 2 + m) {
+                int size = d + 2 + Math.max(m, 2 * slots);
+                alphaScratch = new double[size];
+                keyScratch = new long[size];
+                enteringScratch = new int[size];
+                passedScratch = new int[size];
+            }
+            alpha = alphaScratch;
             reduced = new double[d + 1 + m];
-            breakpoints = new long[d + 1 + m];
-            entering = new int[d + 2 + m];
+            breakpoints = keyScratch;
+            entering = enteringScratch;
             varMask = Long.highestOneBit(d + m) * 2 - 1;
-            passed = new int[d + 1 + m];
+            passed = passedScratch;
             if (carried) {
                 for (int r = 0; r < m; r++) {
                     nonbasicSum[r] = slotSum[rowSlot[r]];
@@ -382,7 +401,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          * nonbasic slacks sit at 0.
          */
         void sumNonbasic() {
-            double[] z = new double[d];
+            double[] z = nonbasicValues;
             for (int var = 0; var < d; var++) {
                 z[var] = state[var] == BASIC ? 0 : valueOf(var);
             }
