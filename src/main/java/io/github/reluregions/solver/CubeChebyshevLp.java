@@ -35,8 +35,11 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private static final byte BASIC = 0;
     private static final byte LOWER = 1;
     private static final byte UPPER = 2;
-    /** By state: the sign of the way a nonbasic variable can move, 0 for a basic one. */
-    private static final double[] TOWARD = {0, -1, 1};
+    /**
+     * By state: -1 at the lower bound, +1 at the upper, 0 when basic; for a v_j (bounds -1 and 1) this is its
+     * value as it enters the sums over the nonbasic variables.
+     */
+    private static final double[] BOUND_SIDE = {0, -1, 1};
     private static final int REFACTOR_EVERY = 32;
     /** Runs of at most this many breakpoints are sorted in the ratio test; longer ones are parted first. */
     private static final int SORTED_RUN = 12;
@@ -66,7 +69,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     /*
      * Carried from one solve to the next while the basis is kept (a row added with its slack basic, or removed
      * while basic, changes neither): each row's sum over the nonbasic v_j ({@code n . z}, by slot) and the
-     * reduced costs (structurals, and the slacks by slot), so that a solve need not sweep the d columns twice
+     * reduced costs (the structurals' stay in {@link #reducedScratch}, the slacks' by slot), so that a solve need not sweep the d columns twice
      * before its first pivot. Dropped when the basis is reset or restored; recomputed, as within a solve,
      * once {@link #REFACTOR_EVERY} pivots have updated them.
      */
@@ -74,7 +77,6 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     private int carriedUpdates;
     private double[] slotSum = new double[16];
     private double[] slotReduced = new double[16];
-    private final double[] structuralReduced;
 
     /**
      * The d-long scratch of a solve (the pivot row, the candidates' keys and variables, the flipped ones, the
@@ -82,6 +84,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
      * of LPs, and allocating these anew for each was a quarter of a count's allocation in 784-D.
      */
     private double[] alphaScratch = new double[0];
+    private double[] reducedScratch = new double[0];
     private long[] keyScratch = new long[0];
     private int[] enteringScratch = new int[0];
     private int[] passedScratch = new int[0];
@@ -147,7 +150,6 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         this.lambdaCap = 1e6 / h;
         this.decisionRadius = decisionRadius;
         this.state = new byte[d + 1];
-        this.structuralReduced = new double[d + 1];
         this.nonbasicValues = new double[d];
         coldStart();
     }
@@ -196,7 +198,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         if (carried) { // the new slack is basic: its dual is 0, and the reduced costs stay
             double sum = 0;
             for (int j = 0; j < d; j++) {
-                sum += state[j] == BASIC ? 0 : normal[j] * (state[j] == UPPER ? 1 : -1);
+                sum += normal[j] * BOUND_SIDE[state[j]];
             }
             slotSum[slot] = sum;
             slotReduced[slot] = 0;
@@ -317,8 +319,8 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         /**
          * The candidates' breakpoints as sortable keys: the ratio's bits (non-negative doubles order as their
          * bits do) with the variable in the low {@link #varMask} bits, so that ties go to the smaller variable
-         * and one long compare orders two breakpoints. The low bits cost the ratio 2^-41 of its value at
-         * 784 inputs: breakpoints that close are ordered by variable.
+         * and one long compare orders two breakpoints. The low bits cost the ratio 2^-42 of its value at
+         * 784 inputs (10 bits): breakpoints that close are ordered by variable.
          */
         final long[] breakpoints;
         final long varMask;
@@ -366,12 +368,13 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             if (alphaScratch.length < d + 2 + m) {
                 int size = d + 2 + Math.max(m, 2 * slots);
                 alphaScratch = new double[size];
+                reducedScratch = Arrays.copyOf(reducedScratch, size); // the structurals' carried costs kept
                 keyScratch = new long[size];
                 enteringScratch = new int[size];
                 passedScratch = new int[size];
             }
             alpha = alphaScratch;
-            reduced = new double[d + 1 + m];
+            reduced = reducedScratch;
             breakpoints = keyScratch;
             entering = enteringScratch;
             varMask = Long.highestOneBit(d + m) * 2 - 1;
@@ -381,7 +384,6 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                     nonbasicSum[r] = slotSum[rowSlot[r]];
                     reduced[d + 1 + r] = slotReduced[rowSlot[r]];
                 }
-                System.arraycopy(structuralReduced, 0, reduced, 0, d + 1);
             }
         }
 
@@ -391,7 +393,6 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 slotSum[rowSlot[r]] = nonbasicSum[r];
                 slotReduced[rowSlot[r]] = reduced[d + 1 + r];
             }
-            System.arraycopy(reduced, 0, structuralReduced, 0, d + 1);
             carried = true;
         }
 
@@ -403,7 +404,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         void sumNonbasic() {
             double[] z = nonbasicValues;
             for (int var = 0; var < d; var++) {
-                z[var] = state[var] == BASIC ? 0 : valueOf(var);
+                z[var] = BOUND_SIDE[state[var]];
             }
             multiply(rows, z, nonbasicSum, d);
         }
@@ -707,15 +708,16 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          */
         private int candidates(double sign) {
             int count = 0;
-            // Without a branch on the unordered signs: TOWARD maps a state to the direction that a nonbasic
-            // variable can move in (0 for basic), and every variable is written, kept when it qualifies.
+            // Without a branch on the unordered signs: BOUND_SIDE turns "sign alpha_j < 0 at lower or > 0 at
+            // upper" into one comparison (never true for a basic one), and every variable is written, kept when it
+            // qualifies.
             for (int var = 0; var < d; var++) {
-                double signed = sign * alpha[var] * TOWARD[state[var]];
+                double signed = sign * alpha[var] * BOUND_SIDE[state[var]];
                 entering[count] = var;
                 count += signed > PIVOT_TOL ? 1 : 0;
             }
             for (int var = d; var <= d + m; var++) {
-                double signed = sign * alpha[var] * TOWARD[stateOf(var)];
+                double signed = sign * alpha[var] * BOUND_SIDE[stateOf(var)];
                 entering[count] = var;
                 count += signed > PIVOT_TOL ? 1 : 0;
             }
