@@ -647,14 +647,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          * ratio test, the flips it passes, and the basis change; false when the numerics went wrong.
          */
         private boolean pivot() {
-            System.arraycopy(inverse[leaving], 0, rho, 0, m);
-            combineRows(rho, 1, alpha);
-            double lambdaAlpha = 0;
-            for (int r = 0; r < m; r++) {
-                lambdaAlpha += rho[r] * lambdaColumn[r];
-                alpha[d + 1 + r] = rho[r];
-            }
-            alpha[d] = lambdaAlpha;
+            pivotRow();
             int candidates = candidates(toLower ? 1 : -1);
             if (candidates == 0) {
                 return false; // the LP looks infeasible, which it never is: numerics went wrong
@@ -663,19 +656,9 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             if (entering < 0) {
                 return false;
             }
-            for (int c = 0; c < passedCount; c++) {
-                int var = passed[c];
-                if (var < d) {
-                    addColumn(var, -2 * valueOf(var)); // v_j goes from one bound to the other
-                }
-                setState(var, stateOf(var) == LOWER ? UPPER : LOWER);
-                flips++;
-            }
+            flipPassed();
             // Entering becomes basic at position leaving; the leaving one sits at the bound it hit.
-            for (int r = 0; r < m; r++) {
-                column[r] = entry(entering, r);
-            }
-            multiply(inverse, column, direction);
+            enteringDirection(entering);
             if (Math.abs(direction[leaving]) < PIVOT_TOL) {
                 return false;
             }
@@ -697,6 +680,38 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             updateInverse(leaving, direction);
             pivots++;
             return true;
+        }
+
+        /** The pivot row {@code alpha_j = (e_p^T B^-1) A_j} of every variable: the v_j, lambda and the slacks. */
+        private void pivotRow() {
+            System.arraycopy(inverse[leaving], 0, rho, 0, m);
+            combineRows(rho, 1, alpha);
+            double lambdaAlpha = 0;
+            for (int r = 0; r < m; r++) {
+                lambdaAlpha += rho[r] * lambdaColumn[r];
+                alpha[d + 1 + r] = rho[r];
+            }
+            alpha[d] = lambdaAlpha;
+        }
+
+        /** The breakpoints the ratio test passed go to their other bound (a v_j from one bound to the other). */
+        private void flipPassed() {
+            for (int c = 0; c < passedCount; c++) {
+                int var = passed[c];
+                if (var < d) {
+                    addColumn(var, -2 * valueOf(var));
+                }
+                setState(var, stateOf(var) == LOWER ? UPPER : LOWER);
+            }
+            flips += passedCount;
+        }
+
+        /** {@code direction = B^-1 a_q} for the entering column q. */
+        private void enteringDirection(int entering) {
+            for (int r = 0; r < m; r++) {
+                column[r] = entry(entering, r);
+            }
+            multiply(inverse, column, direction);
         }
 
         /**
