@@ -936,18 +936,15 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             return new Solution(Status.OPTIMAL, bound, null, weights);
         }
 
-        /** The optimum in the cell's coordinates, checked: the center's slacks must bear out t. */
+        /**
+         * The optimum in the cell's coordinates, checked: the center's slacks must bear out t. (Each sweep is a
+         * method of its own, so that the optimising compiler takes each loop once rather than this method
+         * on-stack loop by loop.)
+         */
         private Solution verified(double[] xB, double[] pi) {
-            double[] v = new double[d];
             double lambda = state[d] == BASIC ? 0 : valueOf(d);
-            for (int j = 0; j < d; j++) {
-                v[j] = state[j] == BASIC ? 0 : valueOf(j);
-            }
             for (int k = 0; k < m; k++) {
-                int var = basic[k];
-                if (var < d) {
-                    v[var] = Math.max(-1, Math.min(1, xB[k]));
-                } else if (var == d) {
+                if (basic[k] == d) {
                     lambda = xB[k];
                 }
             }
@@ -955,33 +952,48 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 return null;
             }
             double t = h - 1 / lambda;
-            double[] x = new double[d];
-            for (int j = 0; j < d; j++) {
-                x[j] = mid[j] + v[j] / lambda;
-            }
+            double[] x = center(xB, lambda);
             double[] weights = new double[slots];
             for (int r = 0; r < m; r++) {
                 weights[rowSlot[r]] = Math.abs(pi[r]);
             }
-            if (t > 0) {
-                double slack = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < d; j++) {
-                    slack = Math.min(slack, h - Math.abs(x[j] - mid[j]));
-                }
-                for (int r = 0; r < m; r++) {
-                    int slot = rowSlot[r];
-                    double dot = 0;
-                    double[] n = normals[slot];
-                    for (int j = 0; j < d; j++) {
-                        dot += n[j] * x[j];
-                    }
-                    slack = Math.min(slack, offsets[slot] - dot);
-                }
-                if (!(slack >= t * (1 - 1e-9) - 1e-12)) {
-                    return null;
-                }
+            if (t > 0 && !(slack(x) >= t * (1 - 1e-9) - 1e-12)) {
+                return null;
             }
             return new Solution(Status.OPTIMAL, Math.min(t, radiusCap), x, weights);
+        }
+
+        /** The ball's center {@code x = mid + v / lambda}, the basic v_j clamped to their bounds. */
+        private double[] center(double[] xB, double lambda) {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = mid[j] + BOUND_SIDE[state[j]] / lambda; // a basic v_j (0 here) is set below
+            }
+            for (int k = 0; k < m; k++) {
+                int var = basic[k];
+                if (var < d) {
+                    x[var] = mid[var] + Math.max(-1, Math.min(1, xB[k])) / lambda;
+                }
+            }
+            return x;
+        }
+
+        /** The point's distance to the outside of the cube and of the rows, recomputed. */
+        private double slack(double[] x) {
+            double slack = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < d; j++) {
+                slack = Math.min(slack, h - Math.abs(x[j] - mid[j]));
+            }
+            for (int r = 0; r < m; r++) {
+                int slot = rowSlot[r];
+                double dot = 0;
+                double[] n = normals[slot];
+                for (int j = 0; j < d; j++) {
+                    dot += n[j] * x[j];
+                }
+                slack = Math.min(slack, offsets[slot] - dot);
+            }
+            return slack;
         }
 
         private void multiply(double[][] matrix, double[] vector, double[] into) {
