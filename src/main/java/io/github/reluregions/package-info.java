@@ -7,7 +7,8 @@
  * {@code probabilistic} (hashing-based counting), {@code checkpoint}, {@code cluster} (the only Hazelcast
  * importer), {@code local}, {@code slice}, {@code plot} (the only JFreeChart importer), {@code benchmark},
  * {@code report} and {@code cli}. This package holds what all of them share: {@link
- * io.github.reluregions.ExitCode}, {@link io.github.reluregions.InvalidInputException} and
- * {@link io.github.reluregions.ExecutionFailures}.
+ * io.github.reluregions.ExitCode}, {@link io.github.reluregions.InvalidInputException},
+ * {@link io.github.reluregions.ExecutionFailures} and {@link io.github.reluregions.Vectors} (the dot products
+ * of the domains, the LPs and the engines).
  */
 package io.github.reluregions;

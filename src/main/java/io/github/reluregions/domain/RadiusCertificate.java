@@ -1,5 +1,7 @@
 package io.github.reluregions.domain;
 
+import io.github.reluregions.Vectors;
+
 /**
  * The evidence that a cell is empty: an upper bound on the radius of every Euclidean ball that lies inside
  * a set of half-spaces and inside a bounded domain, proved by any nonnegative combination of the
@@ -46,13 +48,11 @@ public final class RadiusCertificate {
                 continue;
             }
             double[] n = normals[i];
-            double atCenter = 0;
-            double absAtCenter = 0;
             for (int j = 0; j < d; j++) {
                 g[j] += y * n[j];
-                atCenter += n[j] * center[j];
-                absAtCenter += Math.abs(n[j] * center[j]);
             }
+            double atCenter = Vectors.dot(n, center, d);
+            double absAtCenter = Vectors.absDot(n, center);
             weightSum += y;
             shiftedOffsets += y * (offsets[i] - atCenter);
             magnitude += y * (Math.abs(offsets[i]) + absAtCenter);

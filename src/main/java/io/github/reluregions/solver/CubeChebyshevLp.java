@@ -1,5 +1,6 @@
 package io.github.reluregions.solver;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -187,20 +188,16 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         saved[slot] = save();
         normals[slot] = normal; // kept, not copied: the caller leaves it alone while the row is in
         offsets[slot] = offset;
-        double s = offset;
-        for (int j = 0; j < d; j++) {
-            s -= normal[j] * mid[j];
-        }
-        shifted[slot] = s;
+        shifted[slot] = offset - Vectors.dot(normal, mid, d);
         active[slot] = true;
         generation[slot]++;
         slackState[slot] = BASIC; // the old basis and the new slack: dual feasible still
         if (carried) { // the new slack is basic: its dual is 0, and the reduced costs stay
-            double sum = 0;
+            double[] z = nonbasicValues;
             for (int j = 0; j < d; j++) {
-                sum += normal[j] * BOUND_SIDE[state[j]];
+                z[j] = BOUND_SIDE[state[j]];
             }
-            slotSum[slot] = sum;
+            slotSum[slot] = Vectors.dot(normal, z, d);
             slotReduced[slot] = 0;
         }
         return slot;
@@ -986,12 +983,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             }
             for (int r = 0; r < m; r++) {
                 int slot = rowSlot[r];
-                double dot = 0;
-                double[] n = normals[slot];
-                for (int j = 0; j < d; j++) {
-                    dot += n[j] * x[j];
-                }
-                slack = Math.min(slack, offsets[slot] - dot);
+                slack = Math.min(slack, offsets[slot] - Vectors.dot(normals[slot], x, d));
             }
             return slack;
         }
@@ -1003,12 +995,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         /** {@code into = matrix vector} over the m rows of {@code matrix} and its first {@code columns} columns. */
         private void multiply(double[][] matrix, double[] vector, double[] into, int columns) {
             for (int k = 0; k < m; k++) {
-                double sum = 0;
-                double[] row = matrix[k];
-                for (int r = 0; r < columns; r++) {
-                    sum += row[r] * vector[r];
-                }
-                into[k] = sum;
+                into[k] = Vectors.dot(matrix[k], vector, columns);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.reluregions.count.cell;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.InputDomain;

@@ -1,5 +1,7 @@
 package io.github.reluregions.count.cell;
 
+import io.github.reluregions.Vectors;
+
 /**
  * A neuron's hyperplane {@code w.x + c = 0} on the current region, seen from a node's witness {@code x} with
  * its ball of radius {@code radius}: the value at the witness, the side it lies on, its distance to the

@@ -1,5 +1,6 @@
 package io.github.reluregions.count.cell;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.model.Layer;
 import io.github.reluregions.model.LinearPiece;
 import io.github.reluregions.query.Tolerances;

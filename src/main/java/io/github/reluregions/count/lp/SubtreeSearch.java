@@ -8,7 +8,7 @@ import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.Hyperplane;
 import io.github.reluregions.count.cell.LocalLayer;
 import io.github.reluregions.count.cell.Tally;
-import io.github.reluregions.count.cell.Vectors;
+import io.github.reluregions.Vectors;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Layer;

@@ -4,7 +4,7 @@ import io.github.reluregions.count.SearchMonitor;
 import io.github.reluregions.count.cell.CellLp;
 import io.github.reluregions.count.cell.FixedNeurons;
 import io.github.reluregions.count.cell.LocalLayer;
-import io.github.reluregions.count.cell.Vectors;
+import io.github.reluregions.Vectors;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.model.Network;

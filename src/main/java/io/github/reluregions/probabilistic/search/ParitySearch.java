@@ -12,7 +12,7 @@ import io.github.reluregions.count.cell.LocalLayer;
 import io.github.reluregions.count.cell.SearchStop;
 import io.github.reluregions.count.cell.Tally;
 import io.github.reluregions.count.cell.UnitScaling;
-import io.github.reluregions.count.cell.Vectors;
+import io.github.reluregions.Vectors;
 import io.github.reluregions.count.cell.Witness;
 import io.github.reluregions.count.lp.LpEngine;
 import io.github.reluregions.domain.InputDomain;
