@@ -64,9 +64,6 @@ class CountExactHighDimWitnessesTest {
     }
 
     private void checkCli(String engine, Path netFile, Network net, Ball ball, long expected) throws IOException {
-        if (!engine.equals("lp") && ball.norm() == io.github.reluregions.domain.Norm.L2 && ball.dimension() >= 64) {
-            io.github.reluregions.testing.LongRun.requireForMilpInHighDimensionalL2Balls();
-        }
         Path file = tmp.resolve("witnesses.jsonl");
         String center = DoubleStream.of(ball.center()).mapToObj(Double::toString).collect(Collectors.joining(","));
         StringWriter out = new StringWriter();

@@ -42,9 +42,6 @@ class DigitsL2BallsTest {
     }
 
     static ExactCounter engine(String name) {
-        if (!name.equals("lp")) {
-            io.github.reluregions.testing.LongRun.requireForMilpInHighDimensionalL2Balls();
-        }
         return name.equals("lp") ? new LpEngine() : new MilpEngine();
     }
 
