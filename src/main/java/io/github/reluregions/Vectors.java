@@ -1,7 +1,7 @@
 package io.github.reluregions;
 
 /**
- * Euclidean norm and dot products, on the hot paths of the engines and of the LPs. Each sum runs in four
+ * Euclidean norm, dot products and scaled sums, on the hot paths of the engines and of the LPs. Each sum runs in four
  * partial sums over interleaved entries, added pairwise at the end: a single running sum makes every addition
  * wait for the one before (four cycles each, as the compiler keeps floating-point sums in program order), and
  * four chains run side by side. The rounding error stays within the bound of the plain sum,
@@ -36,6 +36,13 @@ public final class Vectors {
             s0 += a[j] * b[j];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code into_j += c x_j} for {@code j < length}. */
+    public static void addScaled(double[] into, double c, double[] x, int length) {
+        for (int j = 0; j < length; j++) {
+            into[j] += c * x[j];
+        }
     }
 
     /** {@code sum_j |a_j b_j|}. */

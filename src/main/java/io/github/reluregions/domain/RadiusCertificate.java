@@ -48,9 +48,7 @@ public final class RadiusCertificate {
                 continue;
             }
             double[] n = normals[i];
-            for (int j = 0; j < d; j++) {
-                g[j] += y * n[j];
-            }
+            Vectors.addScaled(g, y, n, d);
             double atCenter = Vectors.dot(n, center, d);
             double absAtCenter = Vectors.absDot(n, center);
             weightSum += y;
@@ -64,15 +62,9 @@ public final class RadiusCertificate {
         double kappa;
         double reach; // the largest |x_j - c_j| in the domain, which charges each coordinate's rounding in g
         if (domain instanceof Box box) {
-            sigma = 0;
-            kappa = 0;
-            reach = 0;
-            for (int j = 0; j < d; j++) {
-                double half = (box.upper(j) - box.lower(j)) / 2;
-                sigma += Math.abs(g[j]) * half;
-                kappa += Math.abs(g[j]);
-                reach = Math.max(reach, half);
-            }
+            sigma = spread(box, g);
+            kappa = Norm.L1.of(g);
+            reach = box.scale();
         } else {
             Ball ball = (Ball) domain;
             double r = ball.radius();
@@ -97,16 +89,22 @@ public final class RadiusCertificate {
         // most count * eps * sqrt(d) * weightSum * (reach + max |c_j|) (unit normals: sum_j |n_ij| <= sqrt(d));
         // summing sigma costs d * eps * sigma, the offsets (d + count) * eps * magnitude; doubled for safety.
         // The division then loses at most (d + count + 2) eps relative in the denominator.
-        double centerSize = 0;
-        for (double v : center) {
-            centerSize = Math.max(centerSize, Math.abs(v));
-        }
+        double centerSize = Norm.LINF.of(center);
         double rounding = 2 * EPS * ((d + count) * magnitude + d * sigma
                 + (count + 1) * Math.sqrt(d) * weightSum * (reach + centerSize));
         double numerator = shiftedOffsets + sigma + rounding;
         double denominatorError = (d + count + 2) * EPS;
         double denominator = (weightSum + kappa) * (numerator > 0 ? 1 - denominatorError : 1 + denominatorError);
         return numerator / denominator;
+    }
+
+    /** {@code sum_j |g_j| h_j} over the box's half-widths {@code h_j}: how far {@code g . x} moves in it. */
+    private static double spread(Box box, double[] g) {
+        double sigma = 0;
+        for (int j = 0; j < g.length; j++) {
+            sigma += Math.abs(g[j]) * ((box.upper(j) - box.lower(j)) / 2);
+        }
+        return sigma;
     }
 
     private static double[] centerOf(InputDomain domain) {

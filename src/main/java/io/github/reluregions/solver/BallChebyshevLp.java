@@ -1,5 +1,6 @@
 package io.github.reluregions.solver;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Norm;
 import io.github.reluregions.domain.RadiusCertificate;
@@ -116,17 +117,17 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
         int k = 0;
         for (int i = 0; i < m; i++) {
             double[] n = normals[rowSlot[i]];
-            s[i] = offsets[rowSlot[i]] - dot(n, center);
+            s[i] = offsets[rowSlot[i]] - Vectors.dot(n, center, center.length);
             double[] v = n.clone();
             double[] coefficients = new double[Math.min(m, d)];
             for (int pass = 0; pass < 2; pass++) { // twice: classical Gram-Schmidt loses orthogonality once
                 for (int q = 0; q < k; q++) {
-                    double p = dot(basis[q], v);
+                    double p = Vectors.dot(basis[q], v, v.length);
                     coefficients[q] += p;
                     axpy(-p, basis[q], v);
                 }
             }
-            double rest = Math.sqrt(dot(v, v));
+            double rest = Math.sqrt(Vectors.dot(v, v, v.length));
             if (rest > DEPENDENT && k < basis.length) {
                 for (int j = 0; j < d; j++) {
                     v[j] /= rest;
@@ -263,7 +264,7 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
 
         /** The barrier objective {@code -t / mu - sum log u_i - log((r - t)^2 - |beta|^2)}, +inf outside. */
         private double barrier(double[] b, double tt) {
-            double v = (r - tt) * (r - tt) - dot(b, b);
+            double v = (r - tt) * (r - tt) - Vectors.dot(b, b, b.length);
             if (!(r - tt > 0) || !(v > 0)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -308,7 +309,7 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
                 }
             }
             double rho = r - t;
-            double v = rho * rho - dot(beta, beta);
+            double v = rho * rho - Vectors.dot(beta, beta, beta.length);
             // -log v: gradient -grad(v)/v with grad(v) = (-2 beta, -2 rho); Hessian grad grad^T / v^2 - hess(v) / v.
             double[] gv = new double[n];
             for (int q = 0; q < k; q++) {

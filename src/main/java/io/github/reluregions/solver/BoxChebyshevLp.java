@@ -1,5 +1,6 @@
 package io.github.reluregions.solver;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
@@ -251,7 +252,7 @@ public final class BoxChebyshevLp extends JavaChebyshevLp {
                     if (!active[c] || inBasis[c]) {
                         continue;
                     }
-                    double reducedCost = (b[c] - dot(a[c], x) - t) / (1 + Math.abs(b[c]));
+                    double reducedCost = (b[c] - Vectors.dot(a[c], x, x.length) - t) / (1 + Math.abs(b[c]));
                     if (reducedCost < best) {
                         best = reducedCost;
                         enteringColumn = c;
@@ -404,7 +405,7 @@ public final class BoxChebyshevLp extends JavaChebyshevLp {
             }
             for (int c = 1; c < columns; c++) {
                 if (active[c]) {
-                    slack = Math.min(slack, b[c] - dot(a[c], x));
+                    slack = Math.min(slack, b[c] - Vectors.dot(a[c], x, x.length));
                 }
             }
             if (!(slack >= t * (1 - 1e-9) - 1e-12)) {

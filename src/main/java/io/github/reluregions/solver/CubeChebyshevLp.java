@@ -416,10 +416,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             for (int r = 0; r < m; r++) {
                 double c = sign * weights[r];
                 if (c != 0) {
-                    double[] row = rows[r];
-                    for (int j = 0; j < d; j++) {
-                        into[j] += c * row[j];
-                    }
+                    Vectors.addScaled(into, c, rows[r], d);
                 }
             }
         }
@@ -782,15 +779,9 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 } else {
                     split = partition(keys, lo, hi);
                 }
-                double use = 0;
-                for (int c = lo; c < split; c++) {
-                    int var = (int) (keys[c] & varMask);
-                    use += Math.abs(alpha[var]) * range(var); // infinite for a slack
-                }
+                double use = use(keys, lo, split);
                 if (slope - use > PRIMAL_TOL) { // every breakpoint before the split is passed
-                    for (int c = lo; c < split; c++) {
-                        passed[passedCount++] = (int) (keys[c] & varMask);
-                    }
+                    pass(keys, lo, split);
                     slope -= use;
                     lo = split;
                 } else {
@@ -865,6 +856,23 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             return store;
         }
 
+        /** What passing the breakpoints {@code keys[from..to)} uses of the slope (infinite if a slack is among them). */
+        private double use(long[] keys, int from, int to) {
+            double use = 0;
+            for (int c = from; c < to; c++) {
+                int var = (int) (keys[c] & varMask);
+                use += Math.abs(alpha[var]) * range(var);
+            }
+            return use;
+        }
+
+        /** Adds the breakpoints {@code keys[from..to)} to the passed ones. */
+        private void pass(long[] keys, int from, int to) {
+            for (int c = from; c < to; c++) {
+                passed[passedCount++] = (int) (keys[c] & varMask);
+            }
+        }
+
         /** The distance between the bounds of {@code var}: 2 for a v_j, lambda's cap, infinite for a slack. */
         private double range(int var) {
             return var < d ? 2 : upper(var) - lower(var);
@@ -921,10 +929,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
             for (int k = 0; k < m; k++) {
                 double f = direction[k];
                 if (k != leaving && f != 0) {
-                    double[] row = inverse[k];
-                    for (int j = 0; j < m; j++) {
-                        row[j] -= f * pivotRow[j];
-                    }
+                    Vectors.addScaled(inverse[k], -f, pivotRow, m);
                 }
             }
             updates++;

@@ -1,5 +1,6 @@
 package io.github.reluregions.solver;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
 import io.github.reluregions.domain.WholeSpace;
@@ -236,7 +237,7 @@ public final class DenseChebyshevLp extends JavaChebyshevLp {
                 if (!active[i] || basic[i]) {
                     continue;
                 }
-                double reduced = b[i] - pi[d] - dot(pi, a[i]);
+                double reduced = b[i] - pi[d] - Vectors.dot(pi, a[i], a[i].length);
                 double scale = 1 + Math.abs(b[i]);
                 if (reduced < best * scale) {
                     entering = i;
@@ -353,7 +354,7 @@ public final class DenseChebyshevLp extends JavaChebyshevLp {
             double slack = Double.POSITIVE_INFINITY;
             for (int i = 1; i < rows; i++) {
                 if (active[i]) {
-                    slack = Math.min(slack, b[i] - dot(center, a[i]));
+                    slack = Math.min(slack, b[i] - Vectors.dot(center, a[i], a[i].length));
                 }
             }
             if (!(slack >= t * (1 - 1e-9) - 1e-12)) {

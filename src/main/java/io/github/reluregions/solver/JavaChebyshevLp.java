@@ -1,5 +1,6 @@
 package io.github.reluregions.solver;
 
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -90,21 +91,12 @@ abstract class JavaChebyshevLp implements ChebyshevLp {
             for (int r = 0; r < n; r++) {
                 if (r != col && matrix[r][col] != 0) {
                     double f = matrix[r][col];
-                    for (int j = 0; j < n; j++) {
-                        matrix[r][j] -= f * matrix[col][j];
-                        inverse[r][j] -= f * inverse[col][j];
-                    }
+                    Vectors.addScaled(matrix[r], -f, matrix[col], n);
+                    Vectors.addScaled(inverse[r], -f, inverse[col], n);
                 }
             }
         }
         return true;
     }
 
-    static double dot(double[] p, double[] q) {
-        double sum = 0;
-        for (int j = 0; j < q.length; j++) {
-            sum += p[j] * q[j];
-        }
-        return sum;
-    }
 }

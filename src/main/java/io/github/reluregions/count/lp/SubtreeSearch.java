@@ -291,12 +291,10 @@ final class SubtreeSearch {
             double distance) {
         double s = (radius - distance) / 2;
         double toward = value > 0 ? -1 / norm : 1 / norm; // u = toward * w
-        double[] near = new double[dimension];
-        double[] across = new double[dimension];
-        for (int j = 0; j < dimension; j++) {
-            near[j] = x[j] - s * toward * w[j];
-            across[j] = x[j] + (distance + s) * toward * w[j];
-        }
+        double[] near = x.clone();
+        double[] across = x.clone();
+        Vectors.addScaled(near, -(s * toward), w, dimension);
+        Vectors.addScaled(across, (distance + s) * toward, w, dimension);
         double nearMargin = Math.min(cell.margin(near), Math.abs(Vectors.dot(w, near) + c) / norm);
         double acrossMargin = Math.min(cell.margin(across), Math.abs(Vectors.dot(w, across) + c) / norm);
         boolean sidesRight = (Vectors.dot(w, near) + c > 0) == (value > 0) && (Vectors.dot(w, across) + c > 0) != (value > 0);
