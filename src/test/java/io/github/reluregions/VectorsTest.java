@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class VectorsTest {
 
-    /** Integer entries sum exactly whatever the order: every length, including the tail past the last four. */
+    /**
+     * Integer entries sum exactly whatever the order: every length, short (one running sum) and long (four
+     * partial sums), with a tail past the last four.
+     */
     @Test
     void sumsEveryEntryExactlyOnIntegers() {
-        for (int n = 0; n <= 11; n++) {
+        for (int n = 0; n <= 21; n++) {
             double[] a = new double[n];
             double[] b = new double[n];
             long dot = 0;
