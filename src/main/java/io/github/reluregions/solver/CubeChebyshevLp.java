@@ -196,14 +196,18 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
         generation[slot]++;
         slackState[slot] = BASIC; // the old basis and the new slack: dual feasible still
         if (carried) { // the new slack is basic: its dual is 0, and the reduced costs stay
-            double[] z = nonbasicValues;
-            for (int j = 0; j < d; j++) {
-                z[j] = BOUND_SIDE[state[j]];
-            }
-            slotSum[slot] = Vectors.dot(normal, z, d);
+            slotSum[slot] = Vectors.dot(normal, nonbasicValues(), d);
             slotReduced[slot] = 0;
         }
         return slot;
+    }
+
+    /** The v_j's values as the sums over the nonbasic ones take them (0 for a basic one), in reused scratch. */
+    private double[] nonbasicValues() {
+        for (int j = 0; j < d; j++) {
+            nonbasicValues[j] = BOUND_SIDE[state[j]];
+        }
+        return nonbasicValues;
     }
 
     @Override
@@ -400,11 +404,7 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          * nonbasic slacks sit at 0.
          */
         void sumNonbasic() {
-            double[] z = nonbasicValues;
-            for (int var = 0; var < d; var++) {
-                z[var] = BOUND_SIDE[state[var]];
-            }
-            multiply(rows, z, nonbasicSum, d);
+            multiply(rows, nonbasicValues(), nonbasicSum, d);
         }
 
         /**
