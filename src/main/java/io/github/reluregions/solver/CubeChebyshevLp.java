@@ -776,6 +776,9 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
                 if (guess >= 0) {
                     split = partitionBelow(keys, lo, hi, guess);
                     guess = -1;
+                    if (split == hi) { // all below the guess: part at a median, so that at least one is left
+                        split = partition(keys, lo, hi);
+                    }
                 } else {
                     split = partition(keys, lo, hi);
                 }
