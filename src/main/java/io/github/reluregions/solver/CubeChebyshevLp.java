@@ -752,9 +752,10 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
          *
          * <p>The keys of all candidates are made first (their smallest is the first breakpoint). When the first
          * is not passed, it enters; on mnist_sub_8x8 one pivot in six ends there. Otherwise the breakpoints are
-         * not sorted (a pivot passes some tens of hundreds): as in quickselect, a splitting breakpoint parts the
+         * not sorted (a pivot passes some tens of hundreds): as in quickselect, a splitting key parts the
          * undecided ones into those before and after it; when the slope is left positive after all those
-         * before, they are passed in one go, else the search goes on among them. Runs of at most
+         * before, they are passed in one go, else the search goes on among them. The first splitting key is
+         * guessed from a sample ({@link #sampledSplit}), the later ones are medians of three. Runs of at most
          * {@link #SORTED_RUN} breakpoints are sorted and walked one by one.
          */
         private int entering(int candidates) {
