@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.reluregions.InvalidInputException;
+import io.github.reluregions.Vectors;
 import io.github.reluregions.domain.Ball;
 import io.github.reluregions.domain.Box;
 import io.github.reluregions.domain.InputDomain;
@@ -295,33 +296,23 @@ public final class MilpModel extends PatternModel {
         }
         long deadline = Double.isFinite(timeLimitSeconds) ? System.nanoTime() + (long) (timeLimitSeconds * 1e9)
                 : Long.MAX_VALUE;
-        if (interrupted || System.nanoTime() - deadline > 0) {
-            return PatternSolution.of(PatternSolution.Status.STOPPED);
-        }
-        solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
-                : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        solves++;
-        MPSolver.ResultStatus status = solver.solve();
+        MPSolver.ResultStatus status = timedSolve(deadline);
         if (failed(status, deadline) && !cutRows.isEmpty()) {
             // The cuts only tighten a relaxation: the model without them is still one. SCIP's failures seen with
             // them (ABNORMAL) came from cuts parallel to neuron rows that touch the sphere (the tent map along u
             // in a ball where u.x spans exactly (0, 1)); without them, and re-extracted, it solves those parts.
             dropCuts();
-            if (interrupted || System.nanoTime() - deadline > 0) {
-                return PatternSolution.of(PatternSolution.Status.STOPPED);
-            }
-            solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
-                    : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            solves++;
-            status = solver.solve();
+            status = timedSolve(deadline);
+        }
+        if (status == null) {
+            return PatternSolution.of(PatternSolution.Status.STOPPED);
         }
         if (status == MPSolver.ResultStatus.INFEASIBLE) {
             return PatternSolution.of(PatternSolution.Status.NONE);
         }
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-            boolean stopped = status == MPSolver.ResultStatus.NOT_SOLVED
-                    && (interrupted || System.nanoTime() - deadline > 0);
-            return PatternSolution.of(stopped ? PatternSolution.Status.STOPPED : PatternSolution.Status.FAILED);
+            return PatternSolution.of(stopped(status, deadline) ? PatternSolution.Status.STOPPED
+                    : PatternSolution.Status.FAILED);
         }
         boolean[] values = new boolean[binaryVars.size()];
         for (int k = 0; k < values.length; k++) {
@@ -334,11 +325,26 @@ public final class MilpModel extends PatternModel {
         return new PatternSolution(PatternSolution.Status.FOUND, values, point);
     }
 
+    /** One SCIP solve within what is left before {@code deadline}; null, without a solve, once stopped. */
+    private MPSolver.ResultStatus timedSolve(long deadline) {
+        if (interrupted || System.nanoTime() - deadline > 0) {
+            return null;
+        }
+        solver.setTimeLimit(deadline == Long.MAX_VALUE ? NO_TIME_LIMIT_MS
+                : Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        solves++;
+        return solver.solve();
+    }
+
+    /** True when {@code status} is SCIP's "not solved" of a solve that was interrupted or ran out of time. */
+    private boolean stopped(MPSolver.ResultStatus status, long deadline) {
+        return status == MPSolver.ResultStatus.NOT_SOLVED && (interrupted || System.nanoTime() - deadline > 0);
+    }
+
     /** True when {@code status} is no answer and the solve was not stopped. */
     private boolean failed(MPSolver.ResultStatus status, long deadline) {
-        return status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE
-                && status != MPSolver.ResultStatus.INFEASIBLE
-                && !(status == MPSolver.ResultStatus.NOT_SOLVED && (interrupted || System.nanoTime() - deadline > 0));
+        return status != null && status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE
+                && status != MPSolver.ResultStatus.INFEASIBLE && !stopped(status, deadline);
     }
 
     /**
@@ -368,11 +374,7 @@ public final class MilpModel extends PatternModel {
         if (!takesDomainCuts()) {
             return;
         }
-        double length = 0;
-        for (double v : outerNormal) {
-            length += v * v;
-        }
-        length = Math.sqrt(length);
+        double length = Vectors.norm(outerNormal);
         if (!(length > 0 && Double.isFinite(length))) {
             return;
         }
@@ -381,11 +383,7 @@ public final class MilpModel extends PatternModel {
             unit[j] = outerNormal[j] / length;
         }
         for (double[] earlier : cutNormals) {
-            double cosine = 0;
-            for (int j = 0; j < x.length; j++) {
-                cosine += unit[j] * earlier[j];
-            }
-            if (cosine > SAME_CUT_COSINE) {
+            if (Vectors.dot(unit, earlier) > SAME_CUT_COSINE) {
                 return;
             }
         }

@@ -124,10 +124,10 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
                 for (int q = 0; q < k; q++) {
                     double p = Vectors.dot(basis[q], v, v.length);
                     coefficients[q] += p;
-                    axpy(-p, basis[q], v);
+                    Vectors.addScaled(v, -p, basis[q], v.length);
                 }
             }
-            double rest = Math.sqrt(Vectors.dot(v, v, v.length));
+            double rest = Math.sqrt(Vectors.dot(v, v));
             if (rest > DEPENDENT && k < basis.length) {
                 for (int j = 0; j < d; j++) {
                     v[j] /= rest;
@@ -156,7 +156,7 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
         newtonSteps += reduced.steps;
         double[] x = center.clone();
         for (int q = 0; q < k; q++) {
-            axpy(reduced.beta[q], basis[q], x);
+            Vectors.addScaled(x, reduced.beta[q], basis[q], x.length);
         }
         double[] weights = new double[slots];
         for (int i = 0; i < m; i++) {
@@ -264,7 +264,7 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
 
         /** The barrier objective {@code -t / mu - sum log u_i - log((r - t)^2 - |beta|^2)}, +inf outside. */
         private double barrier(double[] b, double tt) {
-            double v = (r - tt) * (r - tt) - Vectors.dot(b, b, b.length);
+            double v = (r - tt) * (r - tt) - Vectors.dot(b, b);
             if (!(r - tt > 0) || !(v > 0)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -309,7 +309,7 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
                 }
             }
             double rho = r - t;
-            double v = rho * rho - Vectors.dot(beta, beta, beta.length);
+            double v = rho * rho - Vectors.dot(beta, beta);
             // -log v: gradient -grad(v)/v with grad(v) = (-2 beta, -2 rho); Hessian grad grad^T / v^2 - hess(v) / v.
             double[] gv = new double[n];
             for (int q = 0; q < k; q++) {
@@ -368,12 +368,6 @@ public final class BallChebyshevLp extends JavaChebyshevLp {
                 step[i] = sum / l[i][i];
             }
             return true;
-        }
-    }
-
-    private static void axpy(double alpha, double[] x, double[] y) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] += alpha * x[j];
         }
     }
 

@@ -72,8 +72,8 @@ public final class CubeChebyshevLp extends JavaChebyshevLp {
     /*
      * Carried from one solve to the next while the basis is kept (a row added with its slack basic, or removed
      * while basic, changes neither): each row's sum over the nonbasic v_j ({@code n . z}, by slot) and the
-     * reduced costs (the structurals' stay in {@link #reducedScratch}, the slacks' by slot), so that a solve need not sweep the d columns twice
-     * before its first pivot. Dropped when the basis is reset or restored; recomputed, as within a solve,
+     * reduced costs (the structurals' stay in {@link #reducedScratch}, the slacks' by slot), so that a solve
+     * need not sweep the d columns twice before its first pivot. Dropped when the basis is reset or restored; recomputed, as within a solve,
      * once {@link #REFACTOR_EVERY} pivots have updated them.
      */
     private boolean carried;

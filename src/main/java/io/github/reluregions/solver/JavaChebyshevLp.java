@@ -98,5 +98,4 @@ abstract class JavaChebyshevLp implements ChebyshevLp {
         }
         return true;
     }
-
 }

@@ -310,9 +310,7 @@ public final class CellLp implements AutoCloseable {
             double y = proofWeights[e];
             if (y > 0) {
                 any = true;
-                for (int j = 0; j < dimension; j++) {
-                    g[j] += y * normals[e][j];
-                }
+                Vectors.addScaled(g, y, normals[e], dimension);
             }
         }
         return any ? g : null;
